@@ -1,0 +1,121 @@
+package dev.scratchfs.policy;
+
+import static java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
+
+import com.google.common.collect.Sets;
+import java.nio.file.FileSystem;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The owner-only permission policy: whatever a caller asks for, a scratch file or directory never
+ * grants anything to the group or to others.
+ *
+ * <p>A requested set is intersected with {@code rwx------}; when nothing is requested, files get
+ * {@code rw-------} and directories {@code rwx------}. The mode is passed to the creating call
+ * itself, so there is no moment in which the entry is wider than the result. A process umask can only
+ * narrow the mode further, never widen it.
+ */
+public final class OwnerOnlyPermissions {
+  /** The bits a scratch entry may ever carry. */
+  public static final Set<PosixFilePermission> OWNER_BITS =
+      Collections.unmodifiableSet(EnumSet.of(OWNER_READ, OWNER_WRITE, OWNER_EXECUTE));
+
+  /** The mode of a new file when the caller asks for none: {@code rw-------}. */
+  public static final Set<PosixFilePermission> FILE =
+      Collections.unmodifiableSet(EnumSet.of(OWNER_READ, OWNER_WRITE));
+
+  /** The mode of a new directory when the caller asks for none: {@code rwx------}. */
+  public static final Set<PosixFilePermission> DIRECTORY = OWNER_BITS;
+
+  private static final String POSIX_PERMISSIONS = "posix:permissions";
+  private static final String UNIX_PERMISSIONS = "unix:permissions";
+
+  private OwnerOnlyPermissions() {}
+
+  /**
+   * Returns the request intersected with the owner's bits.
+   *
+   * @param requested the permissions asked for, not null
+   * @return a new set holding only owner bits of {@code requested}
+   */
+  public static Set<PosixFilePermission> mask(Set<PosixFilePermission> requested) {
+    EnumSet<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : requested) {
+      if (OWNER_BITS.contains(p)) {
+        result.add(p);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Returns a numeric mode (as in {@code unix:mode}) with everything but the owner's rwx bits cleared.
+   *
+   * @param mode the requested mode
+   * @return {@code mode & 0700}
+   */
+  public static int maskMode(int mode) {
+    return mode & 0700;
+  }
+
+  /**
+   * Tells whether the file system supports the {@code posix} attribute view, and so the policy.
+   *
+   * @param fs the file system
+   * @return true if permissions can be set there
+   */
+  public static boolean appliesTo(FileSystem fs) {
+    return fs.supportedFileAttributeViews().contains("posix");
+  }
+
+  /**
+   * Returns the creation attributes to pass on to a delegate: the caller's, with any permission
+   * attribute masked, and an owner-only permission attribute added when there was none.
+   *
+   * @param attrs the caller's attributes, not null
+   * @param directory whether a directory is being created
+   * @return the attributes to create with
+   */
+  public static FileAttribute<?>[] forCreation(FileAttribute<?>[] attrs, boolean directory) {
+    FileAttribute<?>[] result = Arrays.copyOf(attrs, attrs.length);
+    boolean found = false;
+    for (int i = 0; i < result.length; i++) {
+      String name = result[i].name();
+      if (POSIX_PERMISSIONS.equals(name) || UNIX_PERMISSIONS.equals(name)) {
+        result[i] = PosixFilePermissions.asFileAttribute(mask(permissionsOf(result[i])));
+        found = true;
+      }
+    }
+    if (found) {
+      return result;
+    }
+    result = Arrays.copyOf(result, result.length + 1);
+    result[attrs.length] = PosixFilePermissions.asFileAttribute(directory ? DIRECTORY : FILE);
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<PosixFilePermission> permissionsOf(FileAttribute<?> attr) {
+    Object value = attr.value();
+    if (!(value instanceof Set)) {
+      throw new IllegalArgumentException(
+          "attribute " + attr.name() + " must hold a Set<PosixFilePermission>: " + value);
+    }
+    for (Object o : (Set<?>) value) {
+      if (!(o instanceof PosixFilePermission)) {
+        throw new ClassCastException(
+            "attribute " + attr.name() + " holds a " + o.getClass().getName()
+                + ", not a PosixFilePermission");
+      }
+    }
+    return Sets.newHashSet((Set<PosixFilePermission>) value);
+  }
+}
