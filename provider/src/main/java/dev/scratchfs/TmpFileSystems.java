@@ -1,0 +1,180 @@
+package dev.scratchfs;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.scratchfs.path.TmpPath;
+import dev.scratchfs.provider.TmpFileSystemProvider;
+import dev.scratchfs.provider.TmpOptions;
+import dev.scratchfs.provider.TmpUri;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
+import java.nio.file.spi.FileSystemProvider;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry points of scratchfs: private, self-cleaning scratch file systems behind the {@code tmp:} URI
+ * scheme.
+ *
+ * <pre>{@code
+ * try (FileSystem scratch = TmpFileSystems.newFileSystem()) {
+ *   Path work = scratch.getPath("/work");
+ *   Files.createDirectory(work);           // rwx------, whatever the umask
+ *   Files.writeString(work.resolve("a.txt"), "hello");
+ * }                                         // every handle closed, the tree deleted
+ * }</pre>
+ *
+ * <p>The same file system is had with {@code FileSystems.newFileSystem(URI.create("tmp:/"),
+ * Map.of())}; this class adds a typed {@link Builder} and {@link #unwrap}.
+ */
+public final class TmpFileSystems {
+  /** The URI scheme of scratch file systems. */
+  public static final String SCHEME = TmpUri.SCHEME;
+
+  private TmpFileSystems() {}
+
+  /**
+   * Creates a fresh anonymous scratch file system in the default directory.
+   *
+   * @return the open file system
+   * @throws IOException if its root cannot be created
+   */
+  public static FileSystem newFileSystem() throws IOException {
+    return builder().build();
+  }
+
+  /**
+   * Starts building a scratch file system.
+   *
+   * @return a builder with every option at its default
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the path of the delegate file system that a {@code tmp:} path stands for, to hand the
+   * file to code that cannot take a {@code tmp:} path (an external program, {@code java.io.File}).
+   * The returned path is inside the scratch root; it stops existing when the file system closes.
+   *
+   * @param path a {@code tmp:} path, relative ones are taken from {@code /}
+   * @return the absolute delegate path
+   * @throws ProviderMismatchException if {@code path} is not a {@code tmp:} path
+   * @throws java.nio.file.ClosedFileSystemException if its file system is closed
+   */
+  public static Path unwrap(Path path) {
+    checkNotNull(path, "path");
+    if (!(path instanceof TmpPath)) {
+      throw new ProviderMismatchException("not a tmp: path: " + path);
+    }
+    TmpPath p = (TmpPath) path;
+    p.getFileSystem().checkOpen();
+    return p.getFileSystem().mapping().toDelegate(p);
+  }
+
+  static FileSystemProvider provider() {
+    for (FileSystemProvider p : FileSystemProvider.installedProviders()) {
+      if (p.getScheme().equalsIgnoreCase(SCHEME)) {
+        return p;
+      }
+    }
+    // Not installed (e.g. loaded by a class loader the JDK's scan does not see): use our own.
+    return Holder.OWN;
+  }
+
+  private static final class Holder {
+    static final FileSystemProvider OWN = new TmpFileSystemProvider();
+  }
+
+  /**
+   * A typed form of the options in the README and {@code TmpOptions}. Not thread-safe; each {@link
+   * #build()} creates a new file system.
+   */
+  public static final class Builder {
+    private final Map<String, Object> env = new HashMap<>();
+    private String name;
+
+    private Builder() {}
+
+    /**
+     * Sets the directory to create the root in; any provider's path.
+     *
+     * @param dir an existing directory
+     * @return this builder
+     */
+    public Builder dir(Path dir) {
+      env.put(TmpOptions.DIR, checkNotNull(dir, "dir"));
+      return this;
+    }
+
+    /**
+     * Sets the start of the root directory's name.
+     *
+     * @param prefix no separator, no NUL
+     * @return this builder
+     */
+    public Builder prefix(String prefix) {
+      env.put(TmpOptions.PREFIX, checkNotNull(prefix, "prefix"));
+      return this;
+    }
+
+    /**
+     * Sets the end of the root directory's name.
+     *
+     * @param suffix no separator, no NUL
+     * @return this builder
+     */
+    public Builder suffix(String suffix) {
+      env.put(TmpOptions.SUFFIX, checkNotNull(suffix, "suffix"));
+      return this;
+    }
+
+    /**
+     * Sets whether {@code close()} (and JVM exit) deletes the root; default true. With false the
+     * tree stays on disk after close, for debugging; {@link TmpFileSystems#unwrap} tells where.
+     *
+     * @param cleanup whether to delete
+     * @return this builder
+     */
+    public Builder cleanup(boolean cleanup) {
+      env.put(TmpOptions.CLEANUP, cleanup);
+      return this;
+    }
+
+    /**
+     * Names the file system, so that {@code tmp://NAME/} URIs find it while it is open.
+     *
+     * @param name a URI authority without user or port
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = checkNotNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Returns the options as the environment map of {@code FileSystems.newFileSystem}.
+     *
+     * @return a copy of the options
+     */
+    public Map<String, Object> toEnvironment() {
+      return Map.copyOf(env);
+    }
+
+    /**
+     * Creates the file system.
+     *
+     * @return the open file system
+     * @throws IllegalArgumentException if an option is invalid; nothing is created
+     * @throws java.nio.file.FileSystemAlreadyExistsException if the name is taken
+     * @throws IOException if the root cannot be created
+     */
+    public FileSystem build() throws IOException {
+      URI uri = URI.create(name == null ? "tmp:/" : "tmp://" + name + "/");
+      return provider().newFileSystem(uri, env);
+    }
+  }
+}

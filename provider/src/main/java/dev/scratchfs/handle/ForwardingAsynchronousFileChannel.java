@@ -1,0 +1,104 @@
+package dev.scratchfs.handle;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.FileLock;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An {@link AsynchronousFileChannel} that forwards to a delegate's channel and runs a {@link
+ * CloseAction} once it closed; used for {@code DELETE_ON_CLOSE} where the delegate ignores it.
+ */
+public final class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
+  private final AsynchronousFileChannel delegate;
+  private final CloseAction action;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Wraps {@code delegate}.
+   *
+   * @param delegate the open channel
+   * @param action what to do after it closed
+   */
+  public ForwardingAsynchronousFileChannel(AsynchronousFileChannel delegate, CloseAction action) {
+    this.delegate = delegate;
+    this.action = action;
+  }
+
+  @Override
+  public long size() throws IOException {
+    return delegate.size();
+  }
+
+  @Override
+  public AsynchronousFileChannel truncate(long size) throws IOException {
+    delegate.truncate(size);
+    return this;
+  }
+
+  @Override
+  public void force(boolean metaData) throws IOException {
+    delegate.force(metaData);
+  }
+
+  @Override
+  public <A> void lock(
+      long position, long size, boolean shared, A attachment,
+      CompletionHandler<FileLock, ? super A> handler) {
+    delegate.lock(position, size, shared, attachment, handler);
+  }
+
+  @Override
+  public Future<FileLock> lock(long position, long size, boolean shared) {
+    return delegate.lock(position, size, shared);
+  }
+
+  @Override
+  public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+    return delegate.tryLock(position, size, shared);
+  }
+
+  @Override
+  public <A> void read(
+      ByteBuffer dst, long position, A attachment,
+      CompletionHandler<Integer, ? super A> handler) {
+    delegate.read(dst, position, attachment, handler);
+  }
+
+  @Override
+  public Future<Integer> read(ByteBuffer dst, long position) {
+    return delegate.read(dst, position);
+  }
+
+  @Override
+  public <A> void write(
+      ByteBuffer src, long position, A attachment,
+      CompletionHandler<Integer, ? super A> handler) {
+    delegate.write(src, position, attachment, handler);
+  }
+
+  @Override
+  public Future<Integer> write(ByteBuffer src, long position) {
+    return delegate.write(src, position);
+  }
+
+  @Override
+  public boolean isOpen() {
+    return delegate.isOpen();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      delegate.close();
+    } finally {
+      action.afterClose();
+    }
+  }
+}

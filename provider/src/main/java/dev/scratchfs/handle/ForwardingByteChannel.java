@@ -1,0 +1,76 @@
+package dev.scratchfs.handle;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link SeekableByteChannel} that forwards to a delegate's channel and runs a {@link CloseAction}
+ * once it closed; for delegates whose byte channels are not {@code FileChannel}s.
+ */
+public final class ForwardingByteChannel implements SeekableByteChannel {
+  private final SeekableByteChannel delegate;
+  private final CloseAction action;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Wraps {@code delegate}.
+   *
+   * @param delegate the open channel
+   * @param action what to do after it closed
+   */
+  public ForwardingByteChannel(SeekableByteChannel delegate, CloseAction action) {
+    this.delegate = delegate;
+    this.action = action;
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    return delegate.read(dst);
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    return delegate.write(src);
+  }
+
+  @Override
+  public long position() throws IOException {
+    return delegate.position();
+  }
+
+  @Override
+  public SeekableByteChannel position(long newPosition) throws IOException {
+    delegate.position(newPosition);
+    return this;
+  }
+
+  @Override
+  public long size() throws IOException {
+    return delegate.size();
+  }
+
+  @Override
+  public SeekableByteChannel truncate(long size) throws IOException {
+    delegate.truncate(size);
+    return this;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return delegate.isOpen();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      delegate.close();
+    } finally {
+      action.afterClose();
+    }
+  }
+}

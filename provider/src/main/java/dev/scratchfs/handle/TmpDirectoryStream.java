@@ -1,0 +1,107 @@
+package dev.scratchfs.handle;
+
+import dev.scratchfs.lifecycle.HandleTracker;
+import dev.scratchfs.path.TmpPath;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A directory stream of a {@code tmp:} directory: the delegate's entries shown as {@code tmp:} paths,
+ * resolved against the directory as the caller named it (as the default provider does), and the
+ * caller's filter applied to those {@code tmp:} paths.
+ */
+public class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenState {
+  private final DirectoryStream<Path> delegate;
+  private final TmpPath dir;
+  private final Filter<? super Path> filter;
+  private volatile boolean open = true;
+  private HandleTracker.Tracked tracked;
+  private HandleTracker tracker;
+
+  /**
+   * Wraps {@code delegate}, an accept-all stream of the delegate directory of {@code dir}.
+   *
+   * @param delegate the delegate's stream
+   * @param dir the directory as the caller named it
+   * @param filter the caller's filter, or null for all entries
+   */
+  public TmpDirectoryStream(DirectoryStream<Path> delegate, TmpPath dir, Filter<? super Path> filter) {
+    this.delegate = delegate;
+    this.dir = dir;
+    this.filter = filter;
+  }
+
+  /**
+   * Records how this stream is tracked, so that closing it stops the tracking.
+   *
+   * @param tracker the file system's tracker
+   * @param tracked this stream's record
+   */
+  public void trackedBy(HandleTracker tracker, HandleTracker.Tracked tracked) {
+    this.tracker = tracker;
+    this.tracked = tracked;
+  }
+
+  /**
+   * Returns the directory as the caller named it.
+   *
+   * @return the directory path
+   */
+  protected TmpPath dir() {
+    return dir;
+  }
+
+  @Override
+  public Iterator<Path> iterator() {
+    Iterator<Path> entries = delegate.iterator();
+    return new Iterator<Path>() {
+      private Path next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && entries.hasNext()) {
+          Path candidate = dir.resolve(entries.next().getFileName().toString());
+          try {
+            if (filter == null || filter.accept(candidate)) {
+              next = candidate;
+            }
+          } catch (IOException e) {
+            throw new DirectoryIteratorException(e);
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Path next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Path result = next;
+        next = null;
+        return result;
+      }
+    };
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public void close() throws IOException {
+    open = false;
+    try {
+      delegate.close();
+    } finally {
+      if (tracker != null) {
+        tracker.untrack(tracked);
+      }
+    }
+  }
+}

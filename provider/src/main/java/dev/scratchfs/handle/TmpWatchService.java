@@ -1,0 +1,172 @@
+package dev.scratchfs.handle;
+
+import dev.scratchfs.lifecycle.HandleTracker;
+import dev.scratchfs.path.TmpPath;
+import dev.scratchfs.provider.TmpFileSystem;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.Watchable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A watch service of a {@code tmp:} file system: the delegate's service, with keys that watch the
+ * {@code tmp:} directory they were registered for and events whose context is a {@code tmp:} name.
+ */
+public final class TmpWatchService implements WatchService, HandleTracker.OpenState {
+  private final WatchService delegate;
+  private final TmpFileSystem fs;
+  private final Map<WatchKey, Key> keys = new ConcurrentHashMap<>();
+  private volatile boolean open = true;
+
+  /**
+   * Wraps the delegate's service.
+   *
+   * @param delegate a watch service of the delegate file system
+   * @param fs the scratch file system
+   */
+  public TmpWatchService(WatchService delegate, TmpFileSystem fs) {
+    this.delegate = delegate;
+    this.fs = fs;
+  }
+
+  /**
+   * Returns the scratch file system this service belongs to.
+   *
+   * @return the file system
+   */
+  public TmpFileSystem fileSystem() {
+    return fs;
+  }
+
+  /**
+   * Registers a directory; the same directory registered again gets the same key.
+   *
+   * @param dir the directory as the caller named it
+   * @param delegateDir its delegate path
+   * @param events the events to watch
+   * @param modifiers the modifiers
+   * @return the key
+   * @throws IOException if the delegate failed
+   */
+  public WatchKey register(
+      TmpPath dir, Path delegateDir, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers)
+      throws IOException {
+    if (!open) {
+      throw new ClosedWatchServiceException();
+    }
+    WatchKey key = delegateDir.register(delegate, events, modifiers);
+    return keys.computeIfAbsent(key, k -> new Key(k, dir));
+  }
+
+  private WatchKey wrap(WatchKey key) {
+    return key == null ? null : keys.computeIfAbsent(key, k -> new Key(k, null));
+  }
+
+  @Override
+  public WatchKey poll() {
+    return wrap(delegate.poll());
+  }
+
+  @Override
+  public WatchKey poll(long timeout, TimeUnit unit) throws InterruptedException {
+    return wrap(delegate.poll(timeout, unit));
+  }
+
+  @Override
+  public WatchKey take() throws InterruptedException {
+    return wrap(delegate.take());
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public void close() throws IOException {
+    open = false;
+    delegate.close();
+  }
+
+  private final class Key implements WatchKey {
+    private final WatchKey delegateKey;
+    private final TmpPath dir;
+
+    Key(WatchKey delegateKey, TmpPath dir) {
+      this.delegateKey = delegateKey;
+      this.dir = dir;
+    }
+
+    @Override
+    public boolean isValid() {
+      return delegateKey.isValid();
+    }
+
+    @Override
+    public List<WatchEvent<?>> pollEvents() {
+      List<WatchEvent<?>> events = delegateKey.pollEvents();
+      List<WatchEvent<?>> result = new ArrayList<>(events.size());
+      for (WatchEvent<?> e : events) {
+        result.add(new Event<>(e, fs));
+      }
+      return result;
+    }
+
+    @Override
+    public boolean reset() {
+      return delegateKey.reset();
+    }
+
+    @Override
+    public void cancel() {
+      delegateKey.cancel();
+      keys.remove(delegateKey);
+    }
+
+    @Override
+    public Watchable watchable() {
+      return dir != null ? dir : fs.mapping().fromDelegate((Path) delegateKey.watchable());
+    }
+  }
+
+  private static final class Event<T> implements WatchEvent<T> {
+    private final WatchEvent<?> delegateEvent;
+    private final Object context;
+
+    Event(WatchEvent<?> delegateEvent, TmpFileSystem fs) {
+      this.delegateEvent = delegateEvent;
+      Object c = delegateEvent.context();
+      this.context = c instanceof Path ? TmpPath.parse(fs, c.toString()) : c;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Kind<T> kind() {
+      return (Kind<T>) delegateEvent.kind();
+    }
+
+    @Override
+    public int count() {
+      return delegateEvent.count();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T context() {
+      return (T) context;
+    }
+
+    @Override
+    public String toString() {
+      return "Event{kind=" + kind() + ", count=" + count() + ", context=" + context + "}";
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package dev.scratchfs.policy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributeView;
+import java.nio.file.attribute.DosFileAttributes;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.FileOwnerAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Attribute views of a scratch entry: the delegate's views, with the owner-only policy enforced on
+ * every method that could widen access or hand the entry to someone else, and the delegate's
+ * exceptions translated to name the caller's path.
+ *
+ * <ul>
+ *   <li>{@code setPermissions} keeps only the owner's bits of the request;
+ *   <li>{@code setOwner}, {@code setGroup} and {@code setAcl} are refused with {@link
+ *       AccessDeniedException}: a scratch entry belongs to the process that made it;
+ *   <li>everything else is passed through.
+ * </ul>
+ *
+ * <p>A caller asking for a {@code BasicFileAttributeView} gets only that, so it cannot down-cast its
+ * way to an unguarded {@code PosixFileAttributeView}.
+ */
+public final class OwnerOnlyViews {
+  private OwnerOnlyViews() {}
+
+  /**
+   * Wraps a delegate view.
+   *
+   * @param view the delegate's view, or null
+   * @param type the view type the caller asked for
+   * @param path the caller's path, for refusals
+   * @param translation rewrites delegate exceptions
+   * @param <V> the view type
+   * @return the guarded view, or null if {@code view} is null
+   */
+  public static <V extends FileAttributeView> V wrap(
+      V view, Class<V> type, String path, IoTranslation translation) {
+    if (view == null) {
+      return null;
+    }
+    Object result;
+    if (type == PosixFileAttributeView.class) {
+      result = new Posix((PosixFileAttributeView) view, path, translation);
+    } else if (type == BasicFileAttributeView.class) {
+      result = new Basic<>((BasicFileAttributeView) view, translation);
+    } else if (type == DosFileAttributeView.class) {
+      result = new Dos((DosFileAttributeView) view, translation);
+    } else if (type == FileOwnerAttributeView.class) {
+      result = new Owner<>((FileOwnerAttributeView) view, path, translation);
+    } else if (type == AclFileAttributeView.class) {
+      result = new Acl((AclFileAttributeView) view, path, translation);
+    } else if (type == UserDefinedFileAttributeView.class) {
+      result = new UserDefined((UserDefinedFileAttributeView) view, translation);
+    } else {
+      return view;
+    }
+    return type.cast(result);
+  }
+
+  /**
+   * Returns the exception for a refused owner, group or ACL change.
+   *
+   * @param path the caller's path
+   * @return the exception to throw
+   */
+  public static AccessDeniedException ownerChangeRefused(String path) {
+    return new AccessDeniedException(
+        path, null, "tmp: refuses owner, group and ACL changes on scratch entries");
+  }
+
+  private static class Basic<D extends BasicFileAttributeView> implements BasicFileAttributeView {
+    final D delegate;
+    final IoTranslation translation;
+
+    Basic(D delegate, IoTranslation translation) {
+      this.delegate = delegate;
+      this.translation = translation;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public BasicFileAttributes readAttributes() throws IOException {
+      try {
+        return delegate.readAttributes();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setTimes(FileTime lastModifiedTime, FileTime lastAccessTime, FileTime createTime)
+        throws IOException {
+      try {
+        delegate.setTimes(lastModifiedTime, lastAccessTime, createTime);
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+  }
+
+  private static final class Posix extends Basic<PosixFileAttributeView>
+      implements PosixFileAttributeView {
+    private final String path;
+
+    Posix(PosixFileAttributeView delegate, String path, IoTranslation translation) {
+      super(delegate, translation);
+      this.path = path;
+    }
+
+    @Override
+    public PosixFileAttributes readAttributes() throws IOException {
+      try {
+        return delegate.readAttributes();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setPermissions(Set<PosixFilePermission> perms) throws IOException {
+      try {
+        delegate.setPermissions(OwnerOnlyPermissions.mask(perms));
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setGroup(GroupPrincipal group) throws IOException {
+      throw ownerChangeRefused(path);
+    }
+
+    @Override
+    public UserPrincipal getOwner() throws IOException {
+      try {
+        return delegate.getOwner();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setOwner(UserPrincipal owner) throws IOException {
+      throw ownerChangeRefused(path);
+    }
+  }
+
+  private static final class Dos extends Basic<DosFileAttributeView>
+      implements DosFileAttributeView {
+    Dos(DosFileAttributeView delegate, IoTranslation translation) {
+      super(delegate, translation);
+    }
+
+    @Override
+    public DosFileAttributes readAttributes() throws IOException {
+      try {
+        return delegate.readAttributes();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    private interface Setter {
+      void set() throws IOException;
+    }
+
+    private void run(Setter setter) throws IOException {
+      try {
+        setter.set();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setReadOnly(boolean value) throws IOException {
+      run(() -> delegate.setReadOnly(value));
+    }
+
+    @Override
+    public void setHidden(boolean value) throws IOException {
+      run(() -> delegate.setHidden(value));
+    }
+
+    @Override
+    public void setSystem(boolean value) throws IOException {
+      run(() -> delegate.setSystem(value));
+    }
+
+    @Override
+    public void setArchive(boolean value) throws IOException {
+      run(() -> delegate.setArchive(value));
+    }
+  }
+
+  private static class Owner<D extends FileOwnerAttributeView> implements FileOwnerAttributeView {
+    final D delegate;
+    final String path;
+    final IoTranslation translation;
+
+    Owner(D delegate, String path, IoTranslation translation) {
+      this.delegate = delegate;
+      this.path = path;
+      this.translation = translation;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public UserPrincipal getOwner() throws IOException {
+      try {
+        return delegate.getOwner();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setOwner(UserPrincipal owner) throws IOException {
+      throw ownerChangeRefused(path);
+    }
+  }
+
+  private static final class Acl extends Owner<AclFileAttributeView>
+      implements AclFileAttributeView {
+    Acl(AclFileAttributeView delegate, String path, IoTranslation translation) {
+      super(delegate, path, translation);
+    }
+
+    @Override
+    public List<AclEntry> getAcl() throws IOException {
+      try {
+        return delegate.getAcl();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void setAcl(List<AclEntry> acl) throws IOException {
+      throw ownerChangeRefused(path);
+    }
+  }
+
+  private static final class UserDefined implements UserDefinedFileAttributeView {
+    private final UserDefinedFileAttributeView delegate;
+    private final IoTranslation translation;
+
+    UserDefined(UserDefinedFileAttributeView delegate, IoTranslation translation) {
+      this.delegate = delegate;
+      this.translation = translation;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public List<String> list() throws IOException {
+      try {
+        return delegate.list();
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public int size(String name) throws IOException {
+      try {
+        return delegate.size(name);
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public int read(String name, ByteBuffer dst) throws IOException {
+      try {
+        return delegate.read(name, dst);
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public int write(String name, ByteBuffer src) throws IOException {
+      try {
+        return delegate.write(name, src);
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+      try {
+        delegate.delete(name);
+      } catch (IOException e) {
+        throw translation.apply(e);
+      }
+    }
+  }
+}
