@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * created, by every factory; as Python's {@code test_bad_prefix}/{@code test_bad_suffix}.
  */
 @SuppressWarnings("deprecation") // mktemp must refuse bad parts too
+@ExtendWith(ResetsTempDir.class)
 class BadNamePartsTest {
   static final List<String> BAD = List.of("/blah", "../blah", "dir/blah", "blah/", "bl\0ah", "\0");
 
@@ -84,8 +86,8 @@ class BadNamePartsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("factories")
   void theDefaultDirectoryIsProtectedToo(String name, Factory factory) throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir().resolve("sub"))) {
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir().resolve("sub"));
       Files.createDirectory(place.dir().resolve("sub"));
       for (String bad : BAD) {
         assertThrows(IllegalArgumentException.class, () -> factory.make(null, bad, null));

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code mkdtemp}: an exclusively created, owner-only directory that the caller deletes. */
+@ExtendWith(ResetsTempDir.class)
 class MkdtempTest {
   @ParameterizedTest
   @MethodSource("dev.scratchfs.tempfile.Place#both")
@@ -46,8 +48,8 @@ class MkdtempTest {
 
   @Test
   void theNoArgumentFormUsesTheDefaultDirectoryAndPrefix() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir())) {
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
       Path dir = TempFiles.mkdtemp();
       assertEquals(place.dir(), dir.getParent());
       assertTrue(Place.namePattern("tmp", "").matcher(dir.getFileName().toString()).matches());

@@ -22,10 +22,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code mkstemp}: an exclusively created, owner-only file that the caller deletes. */
+@ExtendWith(ResetsTempDir.class)
 class MkstempTest {
   /** Prefix and suffix pairs, as Python's test_basic, plus non-ASCII ones. */
   static final List<String[]> PARTS =
@@ -103,8 +105,8 @@ class MkstempTest {
 
   @Test
   void nullArgumentsMeanTheDefaultPrefixEmptySuffixAndDefaultDirectory() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir())) {
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
       assertEquals("tmp", TempFiles.gettempprefix());
       Path path;
       try (TempFile file = TempFiles.mkstemp()) {

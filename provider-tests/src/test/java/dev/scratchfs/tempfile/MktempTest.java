@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code mktemp}: a free name, nothing created. */
 @SuppressWarnings("deprecation") // mktemp is deprecated on purpose; these tests check what it does
+@ExtendWith(ResetsTempDir.class)
 class MktempTest {
   @ParameterizedTest
   @MethodSource("dev.scratchfs.tempfile.Place#both")
@@ -43,8 +45,8 @@ class MktempTest {
 
   @Test
   void theNoArgumentFormNamesSomethingInTheDefaultDirectory() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir())) {
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
       Path name = TempFiles.mktemp();
       assertEquals(place.dir(), name.getParent());
       assertTrue(Place.namePattern("tmp", "").matcher(name.getFileName().toString()).matches());

@@ -14,10 +14,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code namedTemporaryFile}: visible and openable by name until closed, then gone (or kept). */
+@ExtendWith(ResetsTempDir.class)
 class NamedTemporaryFileTest {
   @ParameterizedTest
   @MethodSource("dev.scratchfs.tempfile.Place#both")
@@ -85,8 +87,8 @@ class NamedTemporaryFileTest {
 
   @Test
   void theNoArgumentFormUsesTheDefaultsAndDeletes() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir())) {
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
       Path path;
       try (TempFile file = TempFiles.namedTemporaryFile()) {
         path = file.path();

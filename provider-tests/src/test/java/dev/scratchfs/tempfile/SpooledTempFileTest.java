@@ -19,12 +19,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code spooledTemporaryFile}: a channel in memory until it outgrows maxSize, then on disk. */
+@ExtendWith(ResetsTempDir.class)
 class SpooledTempFileTest {
   private static ByteBuffer bytes(String s) {
     return ByteBuffer.wrap(s.getBytes(UTF_8));
@@ -199,8 +201,8 @@ class SpooledTempFileTest {
       // With no directory given, gettempdir() is asked at roll-over, not at creation.
       Path missing = place.dir().resolve("missing");
       Path existing = Files.createDirectory(place.dir().resolve("existing"));
-      try (TempDirOverride override = TempDirOverride.pointAt(missing);
-          SpooledTempFile file = TempFiles.spooledTemporaryFile(1, null, null, null)) {
+      TempFiles.settempdir(missing);
+      try (SpooledTempFile file = TempFiles.spooledTemporaryFile(1, null, null, null)) {
         TempFiles.settempdir(existing);
         file.write(bytes("ab"));
         assertTrue(file.rolledOver());
@@ -250,15 +252,17 @@ class SpooledTempFileTest {
 
   @Test
   void theNoArgumentFormHasNoLimitAndRollsIntoTheDefaultDirectory() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir());
-        SpooledTempFile file = TempFiles.spooledTemporaryFile()) {
-      assertEquals(0, file.maxSize());
-      file.write(ByteBuffer.allocate(100_000));
-      assertFalse(file.rolledOver());
-      file.rollover();
-      assertTrue(file.rolledOver());
-      assertEquals(100_000, file.size());
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
+      try (SpooledTempFile file = TempFiles.spooledTemporaryFile()) {
+        assertEquals(0, file.maxSize());
+        file.write(ByteBuffer.allocate(100_000));
+        assertFalse(file.rolledOver());
+        file.rollover();
+        assertTrue(file.rolledOver());
+        assertEquals(100_000, file.size());
+        assertEquals(Set.of(), place.names());
+      }
       assertEquals(Set.of(), place.names());
     }
   }

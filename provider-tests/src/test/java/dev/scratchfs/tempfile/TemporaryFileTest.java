@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code temporaryFile}: a file without a name, gone with its last handle. */
+@ExtendWith(ResetsTempDir.class)
 class TemporaryFileTest {
   @ParameterizedTest
   @MethodSource("dev.scratchfs.tempfile.Place#both")
@@ -77,13 +79,15 @@ class TemporaryFileTest {
 
   @Test
   void theNoArgumentFormUsesTheDefaultDirectory() throws IOException {
-    try (Place place = Place.onDefaultFileSystem();
-        TempDirOverride override = TempDirOverride.pointAt(place.dir());
-        TempFile file = TempFiles.temporaryFile()) {
-      file.write(ByteBuffer.wrap(new byte[] {42}));
-      assertEquals(1, file.size());
+    try (Place place = Place.onDefaultFileSystem()) {
+      TempFiles.settempdir(place.dir());
+      try (TempFile file = TempFiles.temporaryFile()) {
+        file.write(ByteBuffer.wrap(new byte[] {42}));
+        assertEquals(1, file.size());
+        assertEquals(Set.of(), place.names());
+        assertTrue(file.fileChannel().isPresent());
+      }
       assertEquals(Set.of(), place.names());
-      assertTrue(file.fileChannel().isPresent());
     }
   }
 
