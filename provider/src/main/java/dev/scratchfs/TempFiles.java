@@ -206,7 +206,11 @@ public final class TempFiles {
     } catch (IOException openFilesStayNamed) {
       return TempFile.removedOnClose(created);
     } catch (RuntimeException e) {
-      TempFile.removedOnClose(created).close();
+      try {
+        TempFile.removedOnClose(created).close();
+      } catch (IOException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
       throw e;
     }
     return TempFile.unnamed(created);

@@ -15,6 +15,8 @@ public record CreatedFile(Path path, SeekableByteChannel channel) {
   /**
    * Stores the parts.
    *
+   * @param path the name it was created under
+   * @param channel the open read-write channel
    * @throws NullPointerException if either part is null
    */
   public CreatedFile {

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *
  * @param suffix the end of the name, possibly empty
  * @param prefix the start of the name, possibly empty
- * @param dir the directory to create in, absolute
+ * @param dir the directory to create in; names are resolved against it as given, so {@code
+ *     TempFiles} passes it absolute
  */
 public record NameTemplate(String suffix, String prefix, Path dir) {
   /** The prefix used when the caller gives none, as Python's {@code gettempprefix()}. */
@@ -22,6 +23,9 @@ public record NameTemplate(String suffix, String prefix, Path dir) {
   /**
    * Checks and stores the parts.
    *
+   * @param suffix the end of the name, possibly empty
+   * @param prefix the start of the name, possibly empty
+   * @param dir the directory to create in
    * @throws NullPointerException if any part is null
    * @throws IllegalArgumentException if the prefix or suffix could make the name leave {@code dir}
    */
