@@ -1,0 +1,119 @@
+package dev.scratchfs.doctor;
+
+import dev.scratchfs.TempFiles;
+import dev.scratchfs.lifecycle.TreeDeleter;
+import dev.scratchfs.policy.OwnerOnlyPermissions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.spi.FileSystemProvider;
+import java.util.Arrays;
+
+/**
+ * The scratchfs doctor, the provider jar's main class: {@code java -jar
+ * scratchfs-provider-VERSION.jar [command]}.
+ *
+ * <ul>
+ *   <li>no command, or {@code check}: prints what it found (Java, provider, temp directory) and runs
+ *       the live self-check; exit code 0 if every guarantee held, 1 otherwise;
+ *   <li>{@code help}: usage; an unknown command prints usage with exit code 2.
+ * </ul>
+ */
+public final class Doctor {
+  private Doctor() {}
+
+  /**
+   * Runs the doctor and exits with its status.
+   *
+   * @param args the command and its arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the doctor.
+   *
+   * @param args the command and its arguments
+   * @param out where the report goes
+   * @param err where usage errors go
+   * @return the exit status: 0 all good, 1 a guarantee failed, 2 bad usage
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length == 0 ? "check" : args[0];
+    switch (command) {
+      case "check":
+        return check(out);
+      case "help":
+      case "--help":
+      case "-h":
+        usage(out);
+        return 0;
+      default:
+        err.println("scratchfs doctor: unknown command '" + command + "'");
+        usage(err);
+        return 2;
+    }
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("usage: java -jar scratchfs-provider.jar [check | help]");
+    out.println("  check   report the environment and run the live self-check (default)");
+    out.println("  help    this text");
+  }
+
+  private static int check(PrintStream out) {
+    String version = Doctor.class.getPackage().getImplementationVersion();
+    out.println("scratchfs doctor " + (version == null ? "(development build)" : version));
+    out.println("  java       " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vendor") + ") " + System.getProperty("java.home"));
+    out.println("  os         " + System.getProperty("os.name") + " "
+        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    out.println("  provider   " + providerLine());
+    out.println("  posix      " + (OwnerOnlyPermissions.appliesTo(FileSystems.getDefault())
+        ? "yes: owner-only modes are enforced" : "no: this file system has no permissions"));
+    Path tempDir;
+    try {
+      tempDir = TempFiles.gettempdir();
+      out.println("  temp dir   " + tempDir + " (TMPDIR, TEMP, TMP, /tmp, /var/tmp, /usr/tmp, cwd)");
+    } catch (RuntimeException e) {
+      out.println("  temp dir   none usable: " + e.getMessage());
+      out.println("0 passed, 1 failed");
+      return 1;
+    }
+    out.println("self-check");
+    Path work = null;
+    try {
+      work = OwnerOnlyPermissions.appliesTo(tempDir.getFileSystem())
+          ? Files.createTempDirectory(tempDir, "scratchfs-doctor-",
+              PosixFilePermissions.asFileAttribute(OwnerOnlyPermissions.DIRECTORY))
+          : Files.createTempDirectory(tempDir, "scratchfs-doctor-");
+      return new SelfCheck(work, out).run() ? 0 : 1;
+    } catch (IOException | RuntimeException e) {
+      out.println("  FAIL  the self-check could not run: " + e);
+      return 1;
+    } finally {
+      if (work != null) {
+        try {
+          TreeDeleter.deleteTree(work);
+        } catch (IOException e) {
+          out.println("  warning: could not remove the self-check's directory: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static String providerLine() {
+    return FileSystemProvider.installedProviders().stream()
+        .filter(p -> p.getScheme().equals("tmp"))
+        .findFirst()
+        .map(p -> "tmp: installed (" + p.getClass().getName() + ")")
+        .orElse("tmp: NOT installed — is the jar on the class or module path?")
+        + "; schemes: " + Arrays.toString(
+            FileSystemProvider.installedProviders().stream().map(FileSystemProvider::getScheme)
+                .toArray());
+  }
+}
