@@ -19,6 +19,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>no command, or {@code check}: prints what it found (Java, provider, temp directory) and runs
  *       the live self-check; exit code 0 if every guarantee held, 1 otherwise;
+ *   <li>{@code run -- COMMAND ARGS…}: runs a program with its temporary directory in a fresh
+ *       scratch file system (see {@link RunCommand});
  *   <li>{@code help}: usage; an unknown command prints usage with exit code 2.
  * </ul>
  */
@@ -47,6 +49,8 @@ public final class Doctor {
     switch (command) {
       case "check":
         return check(out);
+      case "run":
+        return RunCommand.run(runArguments(args), err);
       case "help":
       case "--help":
       case "-h":
@@ -59,9 +63,17 @@ public final class Doctor {
     }
   }
 
+  /** The words after {@code run}, without the optional {@code --} that separates them. */
+  private static java.util.List<String> runArguments(String[] args) {
+    int from = args.length > 1 && args[1].equals("--") ? 2 : 1;
+    return java.util.List.of(args).subList(from, args.length);
+  }
+
   private static void usage(PrintStream out) {
-    out.println("usage: java -jar scratchfs-provider.jar [check | help]");
+    out.println("usage: java -jar scratchfs-provider.jar [check | run -- COMMAND [ARGS...] | help]");
     out.println("  check   report the environment and run the live self-check (default)");
+    out.println("  run     run COMMAND with TMPDIR, TEMP and TMP set to a fresh owner-only");
+    out.println("          directory, removed when it ends; its exit code is passed through");
     out.println("  help    this text");
   }
 
