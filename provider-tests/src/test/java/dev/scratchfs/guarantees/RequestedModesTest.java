@@ -103,49 +103,49 @@ class RequestedModesTest {
           return dir.resolve(n);
         });
     s.put("Files.setPosixFilePermissions(file)",
-        (x, dir, n, r) -> Files.setPosixFilePermissions(Files.createFile(dir.resolve(n)), r));
+        (x, dir, n, r) -> Files.setPosixFilePermissions(existingFile(dir), r));
     s.put("Files.setPosixFilePermissions(directory)",
-        (x, dir, n, r) -> Files.setPosixFilePermissions(Files.createDirectory(dir.resolve(n)), r));
+        (x, dir, n, r) -> Files.setPosixFilePermissions(existingDirectory(dir), r));
     s.put("Files.setAttribute(p, \"posix:permissions\")",
-        (x, dir, n, r) -> Files.setAttribute(Files.createFile(dir.resolve(n)), "posix:permissions", r));
+        (x, dir, n, r) -> Files.setAttribute(existingFile(dir), "posix:permissions", r));
     s.put("Files.setAttribute(dir, \"posix:permissions\")",
         (x, dir, n, r) ->
-            Files.setAttribute(Files.createDirectory(dir.resolve(n)), "posix:permissions", r));
+            Files.setAttribute(existingDirectory(dir), "posix:permissions", r));
     if (delegate == Delegate.DEFAULT) {
       // jimfs's "unix" view is read-only; over it these attributes are the delegate's refusal.
       s.put("Files.setAttribute(p, \"unix:permissions\")",
           (x, dir, n, r) ->
-              Files.setAttribute(Files.createFile(dir.resolve(n)), "unix:permissions", r));
+              Files.setAttribute(existingFile(dir), "unix:permissions", r));
       s.put("Files.setAttribute(p, \"unix:mode\", int)",
           (x, dir, n, r) ->
-              Files.setAttribute(Files.createFile(dir.resolve(n)), "unix:mode", Disk.mode(r)));
+              Files.setAttribute(existingFile(dir), "unix:mode", Disk.mode(r)));
     }
     s.put("getFileAttributeView(p, PosixFileAttributeView).setPermissions",
         (x, dir, n, r) -> {
-          Path p = Files.createFile(dir.resolve(n));
+          Path p = existingFile(dir);
           Files.getFileAttributeView(p, PosixFileAttributeView.class).setPermissions(r);
           return p;
         });
     s.put("getFileAttributeView(dir, PosixFileAttributeView, NOFOLLOW_LINKS).setPermissions",
         (x, dir, n, r) -> {
-          Path p = Files.createDirectory(dir.resolve(n));
+          Path p = existingDirectory(dir);
           Files.getFileAttributeView(p, PosixFileAttributeView.class, NOFOLLOW_LINKS)
               .setPermissions(r);
           return p;
         });
     s.put("SecureDirectoryStream.getFileAttributeView(name, Posix).setPermissions",
         (x, dir, n, r) -> {
-          Path p = Files.createFile(dir.resolve(n));
+          Path p = existingFile(dir);
           try (SecureDirectoryStream<Path> sds = secure(dir)) {
             sds.getFileAttributeView(
-                    dir.getFileSystem().getPath(n), PosixFileAttributeView.class, NOFOLLOW_LINKS)
+                    p.getFileName(), PosixFileAttributeView.class, NOFOLLOW_LINKS)
                 .setPermissions(r);
           }
           return p;
         });
     s.put("SecureDirectoryStream.getFileAttributeView(Posix).setPermissions (the directory itself)",
         (x, dir, n, r) -> {
-          Path p = Files.createDirectory(dir.resolve(n));
+          Path p = existingDirectory(dir);
           try (SecureDirectoryStream<Path> sds = secure(p)) {
             sds.getFileAttributeView(PosixFileAttributeView.class).setPermissions(r);
           }
@@ -165,6 +165,20 @@ class RequestedModesTest {
           return Files.copy(source, dir.resolve(n), StandardCopyOption.COPY_ATTRIBUTES);
         });
     return s;
+  }
+
+  /**
+   * The one file that mode-changing setters change again and again: a change is checked against the
+   * request each time, so a fresh file per request would add nothing but time.
+   */
+  private static Path existingFile(Path dir) throws IOException {
+    Path p = dir.resolve("changed-file");
+    return Files.exists(p) ? p : Files.createFile(p);
+  }
+
+  private static Path existingDirectory(Path dir) throws IOException {
+    Path p = dir.resolve("changed-dir");
+    return Files.exists(p) ? p : Files.createDirectory(p);
   }
 
   private static FileAttribute<Set<PosixFilePermission>> attr(Set<PosixFilePermission> r) {
