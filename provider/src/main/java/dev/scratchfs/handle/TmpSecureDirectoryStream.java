@@ -1,16 +1,23 @@
 package dev.scratchfs.handle;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import dev.scratchfs.path.TmpPath;
+import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.provider.TmpFileSystem;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
@@ -76,8 +83,52 @@ public final class TmpSecureDirectoryStream extends TmpDirectoryStream
     fs.checkOpen();
     TmpPath p = check(path);
     Path target = fs.mapping().toDelegateForDirectory(p);
-    return fs.openByteChannel(
-        absolute(p), options, attrs, (opts, masked) -> delegate.newByteChannel(target, opts, masked));
+    // jimfs's secure stream drops the creation attributes, so a file it creates would get the
+    // delegate's default mode; the owner-only mode is then set right after creation. The default
+    // provider honours the attributes atomically and is left alone.
+    boolean setModeAfter =
+        TmpFileSystem.creating(options) && fs.ownerOnly() && fs.emulatesDeleteOnClose();
+    boolean existed = setModeAfter && exists(target);
+    FileAttribute<?>[][] passed = new FileAttribute<?>[1][];
+    SeekableByteChannel channel =
+        fs.openByteChannel(
+            absolute(p), options, attrs,
+            (opts, masked) -> {
+              passed[0] = masked;
+              return delegate.newByteChannel(target, opts, masked);
+            });
+    if (setModeAfter && !existed) {
+      try {
+        PosixFileAttributeView view =
+            delegate.getFileAttributeView(target, PosixFileAttributeView.class, NOFOLLOW_LINKS);
+        view.setPermissions(permissionsOf(passed[0]));
+      } catch (IOException e) {
+        channel.close();
+        throw fs.translate(e, absolute(p));
+      }
+    }
+    return channel;
+  }
+
+  private boolean exists(Path target) throws IOException {
+    try {
+      delegate.getFileAttributeView(target, BasicFileAttributeView.class, NOFOLLOW_LINKS)
+          .readAttributes();
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** The permissions of the policy-checked creation attributes (which always hold one). */
+  @SuppressWarnings("unchecked")
+  private static Set<PosixFilePermission> permissionsOf(FileAttribute<?>[] masked) {
+    for (FileAttribute<?> a : masked) {
+      if (a.name().equals("posix:permissions") || a.name().equals("unix:permissions")) {
+        return (Set<PosixFilePermission>) a.value();
+      }
+    }
+    return OwnerOnlyPermissions.FILE;
   }
 
   @Override
