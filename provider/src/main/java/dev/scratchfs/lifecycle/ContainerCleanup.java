@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * is released, then the container (by then only the lock file) is deleted. A reaper that takes the
  * lock in between finds no {@code root/}, so the layout does not match and it leaves the container
  * alone. When the tree is kept ({@code cleanup=false}), the lock file is deleted while still held,
- * so that the kept tree is never reaped.
+ * so that the kept tree is never reaped. When {@code root/} cannot be deleted entirely, the lock file
+ * is kept (unlocked) beside it, so that {@code reap} can finish once the obstacle is gone.
  */
 public final class ContainerCleanup {
   private ContainerCleanup() {}
@@ -37,15 +38,18 @@ public final class ContainerCleanup {
       }
       return failures.first;
     }
+    boolean rootDeleted = false;
     if (delete) {
-      failures.attempt(() -> TreeDeleter.deleteTree(container.resolve(rootName)));
+      rootDeleted = failures.attempt(() -> TreeDeleter.deleteTree(container.resolve(rootName)));
     } else {
       failures.attempt(lock::deleteFile);
     }
     failures.attempt(lock::release);
-    if (delete) {
+    if (rootDeleted) {
       failures.attempt(() -> TreeDeleter.deleteTree(container));
     }
+    // Else the lock file stays beside what is left of root/: a later reap, once whatever blocked
+    // the deletion is gone, finds the layout it expects and an unlocked lock, and finishes the job.
     return failures.first;
   }
 
@@ -61,15 +65,17 @@ public final class ContainerCleanup {
       void run() throws IOException;
     }
 
-    void attempt(Step step) {
+    boolean attempt(Step step) {
       try {
         step.run();
+        return true;
       } catch (IOException e) {
         if (first == null) {
           first = e;
         } else {
           first.addSuppressed(e);
         }
+        return false;
       }
     }
   }
