@@ -111,7 +111,10 @@ public final class TmpOptions {
       try {
         return FileSystems.getDefault().getPath(s);
       } catch (InvalidPathException e) {
-        throw new IllegalArgumentException("tmp: option 'dir' is not a valid path: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "tmp: option 'dir' is not a valid path (" + e.getReason() + "): \""
+                + s.replace("\0", "\\0") + "\"",
+            e);
       }
     }
     throw new IllegalArgumentException(
