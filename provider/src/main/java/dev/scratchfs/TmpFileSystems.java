@@ -2,6 +2,7 @@ package dev.scratchfs;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.scratchfs.lifecycle.Reaper;
 import dev.scratchfs.path.TmpPath;
 import dev.scratchfs.provider.TmpFileSystemProvider;
 import dev.scratchfs.provider.TmpOptions;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +75,24 @@ public final class TmpFileSystems {
     TmpPath p = (TmpPath) path;
     p.getFileSystem().checkOpen();
     return p.getFileSystem().mapping().toDelegate(p);
+  }
+
+  /**
+   * Removes the roots that scratch file systems left in {@code dir} when their JVM died without
+   * cleaning up ({@code kill -9}, a crash, power loss). A root is removed only when it is provably
+   * abandoned: a directory (not a link) named like a scratch root, holding exactly the lock file
+   * and {@code root/} that scratchfs creates, whose lock no live process holds. Roots of live file
+   * systems (in this JVM or another), roots kept with {@code cleanup=false}, and anything scratchfs
+   * did not create are left alone; links are never followed. Only roots on the default file system
+   * carry a lock, so only those are ever reaped.
+   *
+   * @param dir the directory scratch file systems were created in
+   * @return the roots removed
+   * @throws IOException if {@code dir} cannot be listed, or an abandoned root could not be deleted
+   *     entirely (the others are still removed; the exception names what was left)
+   */
+  public static List<Path> reap(Path dir) throws IOException {
+    return Reaper.reap(checkNotNull(dir, "dir"));
   }
 
   static FileSystemProvider provider() {
@@ -141,6 +161,55 @@ public final class TmpFileSystems {
      */
     public Builder cleanup(boolean cleanup) {
       env.put(TmpOptions.CLEANUP, cleanup);
+      return this;
+    }
+
+    /**
+     * Limits the bytes the files of the file system may hold together. A write that would pass the
+     * limit throws an {@code IOException} saying so and writes nothing; deleting or truncating
+     * files gives room back. The file system's {@code FileStore} reports the quota as its total
+     * space.
+     *
+     * @param bytes the limit, at least 0
+     * @return this builder
+     */
+    public Builder quota(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("tmp: option 'quota' must not be negative: " + bytes);
+      }
+      env.put(TmpOptions.QUOTA, bytes);
+      return this;
+    }
+
+    /**
+     * Limits the bytes the files may hold together, written with a binary unit: {@code "512"},
+     * {@code "10KiB"}, {@code "64MiB"}, {@code "1GiB"}, {@code "2TiB"}.
+     *
+     * @param size the limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size} is malformed
+     */
+    public Builder quota(String size) {
+      checkNotNull(size, "size");
+      TmpOptions.parse(Map.of(TmpOptions.QUOTA, size));
+      env.put(TmpOptions.QUOTA, size);
+      return this;
+    }
+
+    /**
+     * Sets what {@code close()} does about handles left open: {@code "ignore"} (the default: close
+     * them), {@code "close"} or {@code "warn"} (close them and log one warning naming each with
+     * where it was opened), {@code "fail"} (close them, delete the tree, then throw {@link
+     * LeakedHandlesException}). Any mode but ignore records the opening stack of every handle.
+     *
+     * @param mode the mode
+     * @return this builder
+     * @throws IllegalArgumentException if {@code mode} is not one of those
+     */
+    public Builder leaks(String mode) {
+      checkNotNull(mode, "mode");
+      TmpOptions.parse(Map.of(TmpOptions.LEAKS, mode));
+      env.put(TmpOptions.LEAKS, mode);
       return this;
     }
 

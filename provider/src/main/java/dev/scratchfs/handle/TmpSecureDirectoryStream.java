@@ -5,6 +5,7 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import dev.scratchfs.path.TmpPath;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.provider.TmpFileSystem;
+import dev.scratchfs.quota.QuotaTransfers;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.LinkOption;
@@ -136,7 +137,16 @@ public final class TmpSecureDirectoryStream extends TmpDirectoryStream
     fs.checkOpen();
     TmpPath p = check(path);
     try {
-      delegate.deleteFile(fs.mapping().toDelegateForDirectory(p));
+      Path target = fs.mapping().toDelegateForDirectory(p);
+      if (fs.quota() == null) {
+        delegate.deleteFile(target);
+      } else {
+        // Sized by absolute path: the same entry unless the directory moved meanwhile.
+        QuotaTransfers.delete(fs.quota(), fs.mapping().toDelegate(absolute(p)), () -> {
+          delegate.deleteFile(target);
+          return null;
+        });
+      }
     } catch (IOException e) {
       throw fs.translate(e, absolute(p));
     }

@@ -25,15 +25,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * check sees the file system closed and the caller closes it.
  */
 public final class HandleTracker {
-  /** A tracked handle: what it is, where it points. */
+  /** A tracked handle: what it is, where it points, and where it was opened if that is recorded. */
   public static final class Tracked extends WeakReference<Closeable> {
     private final String kind;
     private final String path;
+    private final OpeningSite site;
 
-    Tracked(Closeable handle, String kind, String path, ReferenceQueue<Closeable> queue) {
+    Tracked(
+        Closeable handle, String kind, String path, OpeningSite site,
+        ReferenceQueue<Closeable> queue) {
       super(handle, queue);
       this.kind = kind;
       this.path = path;
+      this.site = site;
+    }
+
+    /**
+     * Returns the stack of the thread that opened the handle, or null where sites are not
+     * recorded.
+     *
+     * @return the opening site
+     */
+    public OpeningSite site() {
+      return site;
+    }
+
+    /**
+     * Describes the handle for a leak report: kind, path and the caller's frame that opened it.
+     *
+     * @return e.g. {@code "file channel /a.txt, opened at com.example.Job.run(Job.java:42)"}
+     */
+    public String describe() {
+      return site == null ? toString() : this + ", opened at " + site.caller();
     }
 
     /**
@@ -62,6 +85,22 @@ public final class HandleTracker {
 
   private final ReferenceQueue<Closeable> queue = new ReferenceQueue<>();
   private final Set<Tracked> handles = ConcurrentHashMap.newKeySet();
+  private final boolean recordSites;
+
+  /** Creates a tracker that does not record where handles are opened. */
+  public HandleTracker() {
+    this(false);
+  }
+
+  /**
+   * Creates a tracker.
+   *
+   * @param recordSites whether to record the opening thread's stack with each handle (one {@code
+   *     Throwable} per open, so only when leaks are reported)
+   */
+  public HandleTracker(boolean recordSites) {
+    this.recordSites = recordSites;
+  }
 
   /**
    * Starts tracking a handle.
@@ -73,7 +112,8 @@ public final class HandleTracker {
    */
   public Tracked track(Closeable handle, String kind, String path) {
     expunge();
-    Tracked t = new Tracked(handle, kind, path, queue);
+    OpeningSite site = recordSites ? new OpeningSite(kind + " " + path + " opened here") : null;
+    Tracked t = new Tracked(handle, kind, path, site, queue);
     handles.add(t);
     return t;
   }

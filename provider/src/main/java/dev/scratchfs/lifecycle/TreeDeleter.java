@@ -103,15 +103,27 @@ public final class TreeDeleter {
     if (!attrs.isDirectory()) {
       return;
     }
-    PosixFileAttributeView rootView =
-        Files.getFileAttributeView(root, PosixFileAttributeView.class, NOFOLLOW_LINKS);
-    if (rootView == null) {
+    if (Files.getFileAttributeView(root, PosixFileAttributeView.class, NOFOLLOW_LINKS) == null) {
       return; // no permissions to restore on this file system
     }
-    addOwnerBits(rootView);
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
-      if (stream instanceof SecureDirectoryStream) {
-        restoreBelow((SecureDirectoryStream<Path>) stream);
+    Path parent = root.toAbsolutePath().getParent();
+    if (parent == null) {
+      return; // a file system root is never a tree this class is given
+    }
+    // The root is opened relative to its parent with O_NOFOLLOW, and changed through that handle:
+    // a root swapped for a link since the check above is refused, never entered.
+    try (DirectoryStream<Path> parentStream = Files.newDirectoryStream(parent)) {
+      if (!(parentStream instanceof SecureDirectoryStream)) {
+        return; // without handles every change would go by path: leave the tree as it is
+      }
+      try (SecureDirectoryStream<Path> opened =
+          ((SecureDirectoryStream<Path>) parentStream)
+              .newDirectoryStream(root.getFileName(), NOFOLLOW_LINKS)) {
+        PosixFileAttributeView self = opened.getFileAttributeView(PosixFileAttributeView.class);
+        if (self != null) {
+          addOwnerBits(self);
+        }
+        restoreBelow(opened);
       }
     }
   }
@@ -122,9 +134,14 @@ public final class TreeDeleter {
       names.add(entry.getFileName());
     }
     for (Path name : names) {
-      BasicFileAttributes attrs =
-          dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS)
-              .readAttributes();
+      BasicFileAttributes attrs;
+      try {
+        attrs =
+            dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS)
+                .readAttributes();
+      } catch (NoSuchFileException gone) {
+        continue; // removed meanwhile: nothing to restore
+      }
       if (!attrs.isDirectory()) {
         continue;
       }

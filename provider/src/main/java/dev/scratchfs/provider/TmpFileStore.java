@@ -1,18 +1,23 @@
 package dev.scratchfs.provider;
 
+import dev.scratchfs.quota.Quota;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.FileStoreAttributeView;
 
 /**
- * The file store of a scratch file system: the store its root lives on, as the delegate reports it.
+ * The file store of a scratch file system: the store its root lives on, as the delegate reports it;
+ * with a quota, the space figures are the quota's (total: the quota; usable and unallocated: what is
+ * left of it, or what is left on the store if that is less).
  */
 public final class TmpFileStore extends FileStore {
   private final FileStore delegate;
+  private final Quota quota;
 
-  TmpFileStore(FileStore delegate) {
+  TmpFileStore(FileStore delegate, Quota quota) {
     this.delegate = delegate;
+    this.quota = quota;
   }
 
   @Override
@@ -32,17 +37,19 @@ public final class TmpFileStore extends FileStore {
 
   @Override
   public long getTotalSpace() throws IOException {
-    return delegate.getTotalSpace();
+    return quota == null ? delegate.getTotalSpace() : quota.limit();
   }
 
   @Override
   public long getUsableSpace() throws IOException {
-    return delegate.getUsableSpace();
+    long store = delegate.getUsableSpace();
+    return quota == null ? store : Math.min(quota.remaining(), store);
   }
 
   @Override
   public long getUnallocatedSpace() throws IOException {
-    return delegate.getUnallocatedSpace();
+    long store = delegate.getUnallocatedSpace();
+    return quota == null ? store : Math.min(quota.remaining(), store);
   }
 
   @Override

@@ -10,7 +10,11 @@ import dev.scratchfs.handle.ForwardingByteChannel;
 import dev.scratchfs.handle.ForwardingFileChannel;
 import dev.scratchfs.handle.TmpDirectoryStream;
 import dev.scratchfs.handle.TmpWatchService;
+import dev.scratchfs.LeakedHandlesException;
+import dev.scratchfs.lifecycle.ContainerCleanup;
 import dev.scratchfs.lifecycle.HandleTracker;
+import dev.scratchfs.lifecycle.LeakMode;
+import dev.scratchfs.lifecycle.OwnerLock;
 import dev.scratchfs.lifecycle.ShutdownCleanup;
 import dev.scratchfs.lifecycle.TreeDeleter;
 import dev.scratchfs.path.PathMapping;
@@ -20,6 +24,8 @@ import dev.scratchfs.policy.ExceptionTranslator;
 import dev.scratchfs.policy.ExclusiveCreator;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.policy.OwnerOnlyViews;
+import dev.scratchfs.quota.Quota;
+import dev.scratchfs.quota.QuotaChannels;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +50,9 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -56,7 +64,8 @@ import java.util.Set;
  * {@code prefix + six random characters + suffix}, created exclusively (retrying on a name that is
  * taken, see {@link ExclusiveCreator}) with mode {@code rwx------}. The container holds the
  * directory shown as {@code /} ({@code root}, also {@code rwx------}); the container level leaves
- * room for the library's own bookkeeping beside the tree without showing it in {@code /}.
+ * room for the library's own bookkeeping beside the tree without showing it in {@code /}: over the
+ * default file system, the {@link OwnerLock} that tells a reaper the owning JVM is alive.
  *
  * <p>Every operation maps its {@link TmpPath} to a delegate path (lexically confined to the root,
  * see {@link PathMapping}), applies the owner-only policy to whatever it creates, calls the
@@ -81,19 +90,26 @@ public final class TmpFileSystem extends FileSystem {
   private final boolean delegateDeletesOnClose;
   private final TmpPath root;
   private final PathMapping mapping;
-  private final HandleTracker tracker = new HandleTracker();
+  private final HandleTracker tracker;
+  private final LeakMode leaks;
+  private final Quota quota;
+  private final OwnerLock ownerLock;
   private final Closeable exitCleanup = this::closeAndDelete;
   private final Object closeLock = new Object();
   private volatile boolean open = true;
 
   private TmpFileSystem(
       TmpFileSystemProvider provider, String name, boolean shared, Path container,
-      Path delegateRoot, Path realRoot, boolean cleanup) {
+      Path delegateRoot, Path realRoot, TmpOptions options, OwnerLock ownerLock) {
     this.provider = provider;
     this.name = name;
     this.shared = shared;
     this.container = container;
-    this.cleanup = cleanup;
+    this.cleanup = options.cleanup();
+    this.leaks = options.leaks();
+    this.tracker = new HandleTracker(leaks != LeakMode.IGNORE);
+    this.quota = options.quota() >= 0 ? new Quota(options.quota()) : null;
+    this.ownerLock = ownerLock;
     this.ownerOnly = OwnerOnlyPermissions.appliesTo(container.getFileSystem());
     FileSystem delegateFs = container.getFileSystem();
     this.delegateDeletesOnClose =
@@ -129,16 +145,26 @@ public final class TmpFileSystem extends FileSystem {
     Path container =
         ExclusiveCreator.secure()
             .create(dir, options.prefix(), options.suffix(), p -> Files.createDirectory(p, dirAttrs));
+    OwnerLock ownerLock = null;
     try {
+      // Locked before root/ exists: a reaper only takes a container with both for abandoned.
+      ownerLock = OwnerLock.acquire(container);
       Path delegateRoot = Files.createDirectory(container.resolve(ROOT_NAME), dirAttrs);
       Path absoluteRoot = delegateRoot.toAbsolutePath();
       TmpFileSystem fs =
           new TmpFileSystem(
               provider, name, shared, container.toAbsolutePath(), absoluteRoot,
-              absoluteRoot.toRealPath(), options.cleanup());
+              absoluteRoot.toRealPath(), options, ownerLock);
       ShutdownCleanup.register(fs.exitCleanup);
       return fs;
     } catch (IOException | RuntimeException e) {
+      try {
+        if (ownerLock != null) {
+          ownerLock.release();
+        }
+      } catch (IOException unlockFailure) {
+        e.addSuppressed(unlockFailure);
+      }
       try {
         TreeDeleter.deleteTree(container);
       } catch (IOException cleanupFailure) {
@@ -174,6 +200,15 @@ public final class TmpFileSystem extends FileSystem {
    */
   public Path container() {
     return container;
+  }
+
+  /**
+   * Returns the quota of this file system, or null if it has none.
+   *
+   * @return the quota
+   */
+  public Quota quota() {
+    return quota;
   }
 
   /**
@@ -295,7 +330,8 @@ public final class TmpFileSystem extends FileSystem {
     try {
       c.close();
     } catch (IOException e) {
-      // The caller gets ClosedFileSystemException; this handle was never handed out.
+      // The caller gets ClosedFileSystemException; this handle was never handed out, and the
+      // file system's own close deletes what it pointed at (and reports what it cannot).
     }
   }
 
@@ -327,6 +363,24 @@ public final class TmpFileSystem extends FileSystem {
   public SeekableByteChannel openByteChannel(
       TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs,
       ChannelOpener<SeekableByteChannel> opener) throws IOException {
+    return openByteChannel(path, options, attrs, opener, "byte channel");
+  }
+
+  /**
+   * Opens a byte channel as {@link #openByteChannel(TmpPath, Set, FileAttribute[], ChannelOpener)}
+   * does, tracked as {@code kind} (the input and output streams made from it say what they are).
+   *
+   * @param path the caller's absolute path
+   * @param options the caller's options
+   * @param attrs the caller's attributes
+   * @param opener opens the delegate channel
+   * @param kind what the handle is, for leak reports
+   * @return the channel, counted against the quota if there is one
+   * @throws IOException as the delegate throws, naming the caller's path
+   */
+  public SeekableByteChannel openByteChannel(
+      TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs,
+      ChannelOpener<SeekableByteChannel> opener, String kind) throws IOException {
     checkOpen();
     Set<OpenOption> opts = new HashSet<>(options);
     boolean emulateDelete = opts.contains(DELETE_ON_CLOSE) && !delegateDeletesOnClose;
@@ -334,19 +388,24 @@ public final class TmpFileSystem extends FileSystem {
       opts.remove(DELETE_ON_CLOSE);
     }
     SeekableByteChannel channel;
+    FileAttribute<?>[] masked = creating(opts) ? creationAttributes(attrs, false) : attrs;
+    Path target = mapping.toDelegate(path);
     try {
-      channel = opener.open(opts, creating(opts) ? creationAttributes(attrs, false) : attrs);
+      channel =
+          quota == null
+              ? opener.open(opts, masked)
+              : QuotaChannels.open(
+                  quota, target, path.toString(), options, () -> opener.open(opts, masked));
     } catch (IOException e) {
       throw translate(e, path);
     }
     if (emulateDelete) {
-      Path target = mapping.toDelegate(path);
       channel =
           channel instanceof FileChannel
               ? new ForwardingFileChannel((FileChannel) channel, () -> Files.deleteIfExists(target))
               : new ForwardingByteChannel(channel, () -> Files.deleteIfExists(target));
     }
-    return adopt(channel, "byte channel", path);
+    return adopt(channel, kind, path);
   }
 
   /**
@@ -460,25 +519,41 @@ public final class TmpFileSystem extends FileSystem {
     FileSystemRegistry.remove(this);
     ShutdownCleanup.forget(exitCleanup);
     IOException failure = null;
+    List<HandleTracker.Tracked> leaked = List.of();
     try {
-      tracker.closeAll();
+      leaked = tracker.closeAll();
     } catch (IOException e) {
       failure = e;
     }
-    if (cleanup) {
-      try {
-        TreeDeleter.deleteTree(container);
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
+    failure = ContainerCleanup.run(container, ROOT_NAME, cleanup, ownerLock, failure);
+    if (!leaked.isEmpty() && leaks != LeakMode.IGNORE) {
+      failure = reportLeaks(leaked, failure);
     }
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private IOException reportLeaks(List<HandleTracker.Tracked> leaked, IOException failure) {
+    List<String> lines = new ArrayList<>();
+    for (HandleTracker.Tracked t : leaked) {
+      lines.add(t.describe());
+    }
+    LeakedHandlesException report = new LeakedHandlesException(toString(), lines);
+    for (HandleTracker.Tracked t : leaked) {
+      if (t.site() != null) {
+        report.addSuppressed(t.site());
+      }
+    }
+    if (leaks == LeakMode.CLOSE) {
+      System.getLogger("dev.scratchfs")
+          .log(System.Logger.Level.WARNING, "closed " + report.getMessage(), report);
+      return failure;
+    }
+    if (failure != null) {
+      report.addSuppressed(failure);
+    }
+    return report;
   }
 
   @Override
@@ -505,7 +580,7 @@ public final class TmpFileSystem extends FileSystem {
   public Iterable<FileStore> getFileStores() {
     checkOpen();
     try {
-      return ImmutableList.of(new TmpFileStore(Files.getFileStore(mapping.delegateRoot())));
+      return ImmutableList.of(new TmpFileStore(Files.getFileStore(mapping.delegateRoot()), quota));
     } catch (IOException e) {
       return ImmutableList.of();
     }

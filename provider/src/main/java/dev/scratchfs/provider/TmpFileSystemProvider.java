@@ -13,6 +13,8 @@ import dev.scratchfs.path.TmpPath;
 import dev.scratchfs.policy.AttributePolicy;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.policy.SymbolicLinkPolicy;
+import dev.scratchfs.quota.QuotaChannels;
+import dev.scratchfs.quota.QuotaTransfers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -159,10 +161,16 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
   @Override
   public SeekableByteChannel newByteChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+    return newByteChannel(path, options, "byte channel", attrs);
+  }
+
+  private SeekableByteChannel newByteChannel(
+      Path path, Set<? extends OpenOption> options, String kind, FileAttribute<?>... attrs)
+      throws IOException {
     TmpPath p = check(path);
     Path d = delegate(p);
     return p.getFileSystem()
-        .openByteChannel(p, options, attrs, (opts, a) -> Files.newByteChannel(d, opts, a));
+        .openByteChannel(p, options, attrs, (opts, a) -> Files.newByteChannel(d, opts, a), kind);
   }
 
   @Override
@@ -175,12 +183,15 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     boolean emulateDelete =
         fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
     FileChannel channel;
+    FileAttribute<?>[] masked =
+        TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs;
     try {
       channel =
-          d.getFileSystem()
-              .provider()
-              .newFileChannel(
-                  d, opts, TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs);
+          fs.quota() == null
+              ? d.getFileSystem().provider().newFileChannel(d, opts, masked)
+              : QuotaChannels.openFile(
+                  fs.quota(), d, p.toString(), options,
+                  () -> d.getFileSystem().provider().newFileChannel(d, opts, masked));
     } catch (IOException e) {
       throw fs.translate(e, p);
     }
@@ -201,13 +212,16 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     boolean emulateDelete =
         fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
     AsynchronousFileChannel channel;
+    FileAttribute<?>[] masked =
+        TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs;
     try {
       channel =
-          d.getFileSystem()
-              .provider()
-              .newAsynchronousFileChannel(
-                  d, opts, executor,
-                  TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs);
+          fs.quota() == null
+              ? d.getFileSystem().provider().newAsynchronousFileChannel(d, opts, executor, masked)
+              : QuotaChannels.openAsynchronous(
+                  fs.quota(), d, p.toString(), options,
+                  () -> d.getFileSystem().provider()
+                      .newAsynchronousFileChannel(d, opts, executor, masked));
     } catch (IOException e) {
       throw fs.translate(e, p);
     }
@@ -224,7 +238,8 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
         throw new UnsupportedOperationException("'" + opt + "' not allowed");
       }
     }
-    return Channels.newInputStream(newByteChannel(path, new HashSet<>(Arrays.asList(options))));
+    return Channels.newInputStream(
+        newByteChannel(path, new HashSet<>(Arrays.asList(options)), "input stream"));
   }
 
   @Override
@@ -242,7 +257,7 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
       }
     }
     opts.add(StandardOpenOption.WRITE);
-    return Channels.newOutputStream(newByteChannel(path, opts));
+    return Channels.newOutputStream(newByteChannel(path, opts, "output stream"));
   }
 
   @Override
@@ -311,8 +326,12 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     TmpPath p = check(path);
     TmpFileSystem fs = p.getFileSystem();
     fs.checkNotRoot(p, "delete");
+    Path d = delegate(p);
     try {
-      Files.delete(delegate(p));
+      QuotaTransfers.delete(fs.quota(), d, () -> {
+        Files.delete(d);
+        return null;
+      });
     } catch (IOException e) {
       throw fs.translate(e, p);
     }
@@ -323,8 +342,9 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     TmpPath p = check(path);
     TmpFileSystem fs = p.getFileSystem();
     fs.checkNotRoot(p, "delete");
+    Path d = delegate(p);
     try {
-      return Files.deleteIfExists(delegate(p));
+      return QuotaTransfers.delete(fs.quota(), d, () -> Files.deleteIfExists(d));
     } catch (IOException e) {
       throw fs.translate(e, p);
     }
@@ -351,7 +371,11 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     Path dt = delegate(t);
     try {
       if (sameProvider(ds, dt)) {
-        Files.copy(ds, dt, options);
+        List<CopyOption> opts = Arrays.asList(options);
+        QuotaTransfers.copy(
+            fs.quota(), ds, dt, opts.contains(REPLACE_EXISTING),
+            !opts.contains(LinkOption.NOFOLLOW_LINKS), t.toString(),
+            () -> Files.copy(ds, dt, options));
         maskCopied(fs, dt);
       } else {
         copyAcross(s, t, ds, options);
@@ -371,17 +395,22 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     Path ds = delegate(s);
     Path dt = delegate(t);
     try {
+      List<CopyOption> opts = Arrays.asList(options);
       if (sameProvider(ds, dt)) {
-        Files.move(ds, dt, options);
+        QuotaTransfers.move(
+            fs.quota(), t.getFileSystem().quota(), ds, dt, opts.contains(REPLACE_EXISTING),
+            t.toString(), () -> Files.move(ds, dt, options));
         return;
       }
-      List<CopyOption> opts = Arrays.asList(options);
       if (opts.contains(ATOMIC_MOVE)) {
         throw new AtomicMoveNotSupportedException(
             s.toString(), t.toString(), "the two tmp: file systems have different delegates");
       }
       copyAcross(s, t, ds, options);
-      Files.delete(ds);
+      QuotaTransfers.delete(fs.quota(), ds, () -> {
+        Files.delete(ds);
+        return null;
+      });
     } catch (IOException e) {
       throw fs.translate(e, s, t);
     }
@@ -470,7 +499,7 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
   public FileStore getFileStore(Path path) throws IOException {
     TmpPath p = check(path);
     try {
-      return new TmpFileStore(Files.getFileStore(delegate(p)));
+      return new TmpFileStore(Files.getFileStore(delegate(p)), p.getFileSystem().quota());
     } catch (IOException e) {
       throw p.getFileSystem().translate(e, p);
     }

@@ -1,7 +1,10 @@
 package dev.scratchfs.provider;
 
+import dev.scratchfs.lifecycle.LeakMode;
 import dev.scratchfs.policy.ExclusiveCreator;
+import dev.scratchfs.quota.QuotaSize;
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,12 @@ import java.util.Set;
  *       name</td></tr>
  *   <tr><td>{@code cleanup}</td><td>{@code Boolean} or {@code "true"}/{@code "false"}</td><td>{@code
  *       true}</td><td>whether {@code close()} and JVM exit delete the root</td></tr>
+ *   <tr><td>{@code quota}</td><td>{@code Long}/{@code Integer} bytes, or {@code String} such as
+ *       {@code "64MiB"}</td><td>none</td><td>most bytes the files may hold together ({@link
+ *       QuotaSize})</td></tr>
+ *   <tr><td>{@code leaks}</td><td>{@code "ignore"}, {@code "close"} (or {@code "warn"}), {@code
+ *       "fail"}</td><td>{@code "ignore"}</td><td>what {@code close()} does about handles left open
+ *       ({@link LeakMode})</td></tr>
  * </table>
  *
  * <p>An unknown key, a value of the wrong type, or a prefix or suffix with a separator or NUL is an
@@ -35,22 +44,31 @@ public final class TmpOptions {
   public static final String SUFFIX = "suffix";
   /** Key of the cleanup switch. */
   public static final String CLEANUP = "cleanup";
+  /** Key of the quota in bytes. */
+  public static final String QUOTA = "quota";
+  /** Key of the leak mode. */
+  public static final String LEAKS = "leaks";
 
   /** The prefix of root directories when none is given. */
   public static final String DEFAULT_PREFIX = "scratchfs-";
 
-  private static final Set<String> KNOWN = Set.of(DIR, PREFIX, SUFFIX, CLEANUP);
+  private static final Set<String> KNOWN = Set.of(DIR, PREFIX, SUFFIX, CLEANUP, QUOTA, LEAKS);
 
   private final Path dir;
   private final String prefix;
   private final String suffix;
   private final boolean cleanup;
+  private final long quota;
+  private final LeakMode leaks;
 
-  private TmpOptions(Path dir, String prefix, String suffix, boolean cleanup) {
+  private TmpOptions(
+      Path dir, String prefix, String suffix, boolean cleanup, long quota, LeakMode leaks) {
     this.dir = dir;
     this.prefix = prefix;
     this.suffix = suffix;
     this.cleanup = cleanup;
+    this.quota = quota;
+    this.leaks = leaks;
   }
 
   /**
@@ -73,7 +91,9 @@ public final class TmpOptions {
     String separator = dir == null ? "/" : dir.getFileSystem().getSeparator();
     ExclusiveCreator.checkNamePart(PREFIX, prefix, separator);
     ExclusiveCreator.checkNamePart(SUFFIX, suffix, separator);
-    return new TmpOptions(dir, prefix, suffix, bool(env.get(CLEANUP)));
+    long quota = env.get(QUOTA) == null ? -1 : QuotaSize.parse(QUOTA, env.get(QUOTA));
+    LeakMode leaks = env.get(LEAKS) == null ? LeakMode.IGNORE : LeakMode.parse(LEAKS, env.get(LEAKS));
+    return new TmpOptions(dir, prefix, suffix, bool(env.get(CLEANUP)), quota, leaks);
   }
 
   private static Path parseDir(Object value) {
@@ -88,7 +108,14 @@ public final class TmpOptions {
       if (s.isEmpty()) {
         throw new IllegalArgumentException("tmp: option 'dir' must not be empty");
       }
-      return FileSystems.getDefault().getPath(s);
+      try {
+        return FileSystems.getDefault().getPath(s);
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException(
+            "tmp: option 'dir' is not a valid path (" + e.getReason() + "): \""
+                + s.replace("\0", "\\0") + "\"",
+            e);
+      }
     }
     throw new IllegalArgumentException(
         "tmp: option 'dir' must be a Path or a String, not " + value.getClass().getName());
@@ -120,7 +147,8 @@ public final class TmpOptions {
       return false;
     }
     throw new IllegalArgumentException(
-        "tmp: option 'cleanup' must be a Boolean or \"true\"/\"false\", not " + value);
+        "tmp: option 'cleanup' must be a Boolean or \"true\"/\"false\", not "
+            + String.valueOf(value).replace("\0", "\\0"));
   }
 
   /**
@@ -157,5 +185,23 @@ public final class TmpOptions {
    */
   public boolean cleanup() {
     return cleanup;
+  }
+
+  /**
+   * Returns the quota in bytes, or -1 if there is none.
+   *
+   * @return the quota option
+   */
+  public long quota() {
+    return quota;
+  }
+
+  /**
+   * Returns what closing does about handles left open.
+   *
+   * @return the leak mode
+   */
+  public LeakMode leaks() {
+    return leaks;
   }
 }
