@@ -42,7 +42,9 @@ class ContainerNamesTest {
       assertTrue(Pattern.matches("scratchfs-[a-z0-9_]{6}", name), name);
       assertEquals(name, containerName(fs));
       assertTrue(Files.isDirectory(testDir.resolve(name)));
-      assertEquals(Set.of("root"), Disk.names(testDir.resolve(name)), "container holds root only");
+      assertEquals(
+          Set.of("owner.lock", "root"), Disk.names(testDir.resolve(name)),
+          "container holds the tree and the live-owner lock, nothing else");
     }
     assertEquals(before, Disk.names(testDir), "after close");
   }

@@ -30,10 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShutdownCleanupTest {
   private static final long TIMEOUT_SECONDS = 60;
+  // owner.lock: the live-owner marker that reap() checks, held locked while the child lives.
   private static final List<String> TREE =
-      List.of("", "root", "root/a", "root/a/b", "root/a/b/f", "root/top");
+      List.of("", "owner.lock", "root", "root/a", "root/a/b", "root/a/b/f", "root/top");
   private static final List<String> SHARED_TREE =
-      List.of("", "root", "root/a", "root/a/b", "root/a/b/f", "root/top", "root/via-uri");
+      List.of("", "owner.lock", "root", "root/a", "root/a/b", "root/a/b/f", "root/top",
+          "root/via-uri");
 
   @TempDir Path testDir;
 
@@ -54,8 +56,11 @@ class ShutdownCleanupTest {
     command.add(UnclosedScratch.class.getName());
     command.addAll(List.of(args));
     Path stderr = testDir.resolve("child-stderr.txt");
-    Process child =
-        new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    // The shared file system's default directory is TempFiles.gettempdir(), which reads TMPDIR:
+    // point it at the work directory so nothing the child makes can land in the real /tmp.
+    builder.environment().put("TMPDIR", workDir.toString());
+    Process child = builder.start();
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

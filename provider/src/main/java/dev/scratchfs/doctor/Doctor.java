@@ -1,6 +1,7 @@
 package dev.scratchfs.doctor;
 
 import dev.scratchfs.TempFiles;
+import dev.scratchfs.TmpFileSystems;
 import dev.scratchfs.lifecycle.TreeDeleter;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The scratchfs doctor, the provider jar's main class: {@code java -jar
@@ -19,6 +21,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>no command, or {@code check}: prints what it found (Java, provider, temp directory) and runs
  *       the live self-check; exit code 0 if every guarantee held, 1 otherwise;
+ *   <li>{@code reap [DIR]}: removes the roots that dead JVMs left in {@code DIR} (default: the temp
+ *       directory), see {@link TmpFileSystems#reap}; prints each, exit code 0, or 1 if something
+ *       could not be removed;
  *   <li>{@code run -- COMMAND ARGS…}: runs a program with its temporary directory in a fresh
  *       scratch file system (see {@link RunCommand});
  *   <li>{@code help}: usage; an unknown command prints usage with exit code 2.
@@ -49,6 +54,8 @@ public final class Doctor {
     switch (command) {
       case "check":
         return check(out);
+      case "reap":
+        return reap(args, out, err);
       case "run":
         return RunCommand.run(runArguments(args), err);
       case "help":
@@ -63,15 +70,43 @@ public final class Doctor {
     }
   }
 
+  private static int reap(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 2) {
+      err.println("scratchfs doctor reap: one directory at most");
+      usage(err);
+      return 2;
+    }
+    Path dir;
+    try {
+      dir = args.length == 2 ? Path.of(args[1]) : TempFiles.gettempdir();
+    } catch (RuntimeException e) {
+      err.println("scratchfs doctor reap: " + e.getMessage());
+      return 2;
+    }
+    try {
+      List<Path> removed = TmpFileSystems.reap(dir);
+      for (Path root : removed) {
+        out.println("removed " + root);
+      }
+      out.println("reaped " + removed.size() + " abandoned root" + (removed.size() == 1 ? "" : "s")
+          + " in " + dir);
+      return 0;
+    } catch (IOException e) {
+      err.println("scratchfs doctor reap: " + e.getMessage());
+      return 1;
+    }
+  }
+
   /** The words after {@code run}, without the optional {@code --} that separates them. */
-  private static java.util.List<String> runArguments(String[] args) {
+  private static List<String> runArguments(String[] args) {
     int from = args.length > 1 && args[1].equals("--") ? 2 : 1;
-    return java.util.List.of(args).subList(from, args.length);
+    return List.of(args).subList(from, args.length);
   }
 
   private static void usage(PrintStream out) {
-    out.println("usage: java -jar scratchfs-provider.jar [check | run -- COMMAND [ARGS...] | help]");
+    out.println("usage: java -jar scratchfs-provider.jar [check | reap [DIR] | run -- COMMAND [ARGS...] | help]");
     out.println("  check   report the environment and run the live self-check (default)");
+    out.println("  reap    remove the roots that killed JVMs left in DIR (default: the temp dir)");
     out.println("  run     run COMMAND with TMPDIR, TEMP and TMP set to a fresh owner-only");
     out.println("          directory, removed when it ends; its exit code is passed through");
     out.println("  help    this text");
