@@ -1,16 +1,21 @@
 package dev.scratchfs.handle;
 
 import dev.scratchfs.path.TmpPath;
+import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.provider.TmpFileSystem;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
@@ -76,8 +81,51 @@ public final class TmpSecureDirectoryStream extends TmpDirectoryStream
     fs.checkOpen();
     TmpPath p = check(path);
     Path target = fs.mapping().toDelegateForDirectory(p);
-    return fs.openByteChannel(
-        absolute(p), options, attrs, (opts, masked) -> delegate.newByteChannel(target, opts, masked));
+    boolean mayCreate = fs.ownerOnly() && TmpFileSystem.creating(options) && !exists(target);
+    SeekableByteChannel channel =
+        fs.openByteChannel(
+            absolute(p), options, attrs,
+            (opts, masked) -> delegate.newByteChannel(target, opts, masked));
+    if (mayCreate) {
+      restrictCreated(target, channel);
+    }
+    return channel;
+  }
+
+  /** Anything but a clear "no such file" counts as existing: then nothing is narrowed. */
+  private boolean exists(Path target) {
+    try {
+      delegate
+          .getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes();
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Some delegates (jimfs) ignore creation attributes relative to an open directory, so a file
+   * created here is narrowed to the owner's bits afterwards, as the policy promises.
+   */
+  private void restrictCreated(Path target, SeekableByteChannel channel) throws IOException {
+    PosixFileAttributeView view =
+        delegate.getFileAttributeView(
+            target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> perms = view.readAttributes().permissions();
+      if (!OwnerOnlyPermissions.OWNER_BITS.containsAll(perms)) {
+        view.setPermissions(OwnerOnlyPermissions.mask(perms));
+      }
+    } catch (IOException e) {
+      channel.close();
+      throw fs.translate(e, dir());
+    }
   }
 
   @Override
