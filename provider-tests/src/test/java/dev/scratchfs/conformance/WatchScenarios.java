@@ -67,7 +67,6 @@ final class WatchScenarios {
         Files.delete(f);
         o.note("delete", await(ws, ENTRY_DELETE, "f", seen));
         o.note("seen", seen);
-        o.note("contextIsPath", true);
       }
     });
     t.add("event context type", (w, o) -> {
