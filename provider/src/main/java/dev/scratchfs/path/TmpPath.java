@@ -471,6 +471,9 @@ public final class TmpPath implements Path {
     if (base.hasDotOrDotDot() || other.hasDotOrDotDot()) {
       base = base.normalize();
       other = other.normalize();
+      if (base.isEmpty()) {
+        return other; // like UnixPath: "." and "a/.." relativize to the normalized other
+      }
     }
     int baseCount = base.getNameCount();
     int childCount = other.getNameCount();
