@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -177,7 +178,9 @@ public final class TempFile implements SeekableByteChannel {
 
   /**
    * Closes the channel and, if this file {@linkplain #deletesOnClose() deletes on close}, removes its
-   * name (a name the caller already removed is not an error). Only the first call has an effect.
+   * name (a name the caller already removed is not an error, nor is a name whose file system has
+   * been closed meanwhile: a {@code tmp:} file system removes everything in it when it closes). Only
+   * the first call has an effect.
    *
    * @throws IOException if closing the channel or removing the name failed; both are attempted, and a
    *     second failure is attached to the first as suppressed
@@ -199,6 +202,9 @@ public final class TempFile implements SeekableByteChannel {
     if (naming == Naming.REMOVED_ON_CLOSE) {
       try {
         Files.deleteIfExists(path);
+      } catch (ClosedFileSystemException fileSystemGone) {
+        // Nothing can be removed through a closed file system; a scratch (tmp:) file system took the
+        // name with it when it closed.
       } catch (IOException e) {
         if (failure == null) {
           failure = e;
