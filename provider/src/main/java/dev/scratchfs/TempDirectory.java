@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.scratchfs.lifecycle.TreeDeleter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.Path;
 
 /**
@@ -35,7 +36,8 @@ public final class TempDirectory implements Closeable {
   /**
    * Removes the directory and everything below it, with {@link TreeDeleter#deleteTree}. Once this has
    * succeeded, further calls do nothing; after a failure, another call tries again. A directory the
-   * caller already removed is not an error.
+   * caller already removed is not an error, nor is one whose file system has been closed meanwhile (a
+   * {@code tmp:} file system removes everything in it when it closes).
    *
    * @throws IOException if something could not be removed; the message names what was left
    */
@@ -44,7 +46,12 @@ public final class TempDirectory implements Closeable {
     if (deleted) {
       return;
     }
-    TreeDeleter.deleteTree(path);
+    try {
+      TreeDeleter.deleteTree(path);
+    } catch (ClosedFileSystemException fileSystemGone) {
+      // Nothing is reachable through a closed file system any more; a scratch (tmp:) file system
+      // removed the whole tree when it closed.
+    }
     deleted = true;
   }
 

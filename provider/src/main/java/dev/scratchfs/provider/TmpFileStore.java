@@ -77,6 +77,21 @@ public final class TmpFileStore extends FileStore {
     return delegate.getAttribute(attribute);
   }
 
+  /**
+   * Two scratch file stores are equal when their delegates' stores are: a new instance is made per
+   * {@code getFileStore} call, and callers compare stores to tell whether a hard link or atomic move
+   * between two paths is possible.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TmpFileStore && delegate.equals(((TmpFileStore) o).delegate);
+  }
+
+  @Override
+  public int hashCode() {
+    return delegate.hashCode();
+  }
+
   @Override
   public String toString() {
     return "tmp:" + delegate;
