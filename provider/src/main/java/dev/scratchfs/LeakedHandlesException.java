@@ -12,6 +12,7 @@ import java.util.List;
 public final class LeakedHandlesException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** One line per leaked handle: kind, path, opening site. */
   private final List<String> handles;
 
   /**

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The examples of {@code docs/tempfile.md}, run. Each example is the code between {@code // example:
+ * The examples of {@code README.md}, run. Each example is the code between {@code // example:
  * NAME} and {@code // end example} below; {@link #theDocumentShowsExactlyTheseExamples} checks that
  * the document's {@code <!-- example: NAME -->} code blocks are the same code, character for
  * character (after removing the common indentation), so the two cannot drift apart.
@@ -216,7 +216,7 @@ class TempFilesReadmeExamplesTest {
     assertEquals(Set.of(), Place.names(fresh));
   }
 
-  // ---- keeping docs/tempfile.md in sync ----
+  // ---- keeping README.md in sync ----
 
   private static final Pattern CODE_EXAMPLE =
       Pattern.compile("(?m)^([ \\t]*)// example: (\\S+)\\n(.*?)^[ \\t]*// end example$",
@@ -233,7 +233,7 @@ class TempFilesReadmeExamplesTest {
             root.resolve(
                 "provider-tests/src/test/java/dev/scratchfs/tempfile/"
                     + "TempFilesReadmeExamplesTest.java"));
-    String doc = Files.readString(root.resolve("docs/tempfile.md"));
+    String doc = Files.readString(root.resolve("README.md"));
 
     Map<String, String> inCode = new LinkedHashMap<>();
     Matcher code = CODE_EXAMPLE.matcher(source);
@@ -247,7 +247,7 @@ class TempFilesReadmeExamplesTest {
       assertEquals(null, inDoc.put(block.group(1), block.group(2)), "twice in doc: " + block.group(1));
     }
     assertEquals(REQUIRED, inCode.keySet(), "examples in this class");
-    assertEquals(REQUIRED, inDoc.keySet(), "examples in docs/tempfile.md");
+    assertEquals(REQUIRED, inDoc.keySet(), "examples in README.md");
     for (String name : REQUIRED) {
       assertEquals(inCode.get(name), inDoc.get(name), "example " + name + " differs");
     }
@@ -273,20 +273,20 @@ class TempFilesReadmeExamplesTest {
     return out.toString();
   }
 
-  /** The directory holding {@code docs/}: Maven runs the tests in {@code provider-tests}. */
+  /** The directory holding {@code README.md}: Maven runs the tests in {@code provider-tests}. */
   private static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("docs/tempfile.md"))) {
+      if (Files.isRegularFile(dir.resolve("README.md"))) {
         return dir;
       }
     }
-    throw new AssertionError("docs/tempfile.md not found above " + Path.of("").toAbsolutePath());
+    throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
   void everyTableRowNamesItsJavaCall() throws IOException {
-    String doc = Files.readString(projectRoot().resolve("docs/tempfile.md"));
+    String doc = Files.readString(projectRoot().resolve("README.md"));
     for (String call :
         List.of(
             "TempFiles.gettempdir()", "TempFiles.gettempprefix()", "TempFiles.settempdir(",
