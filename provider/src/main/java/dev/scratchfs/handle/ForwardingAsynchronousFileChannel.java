@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An {@link AsynchronousFileChannel} that forwards to a delegate's channel and runs a {@link
- * CloseAction} once it closed; used for {@code DELETE_ON_CLOSE} where the delegate ignores it.
+ * CloseAction} once it closed; used for {@code DELETE_ON_CLOSE} where the delegate ignores it, and
+ * as the base of channels that add more (the quota's).
  */
-public final class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
-  private final AsynchronousFileChannel delegate;
+public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
+  /** The delegate's channel. */
+  protected final AsynchronousFileChannel delegate;
   private final CloseAction action;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -91,14 +93,23 @@ public final class ForwardingAsynchronousFileChannel extends AsynchronousFileCha
   }
 
   @Override
-  public void close() throws IOException {
+  public final void close() throws IOException {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      delegate.close();
+      closeDelegate();
     } finally {
       action.afterClose();
     }
+  }
+
+  /**
+   * Closes the delegate; called once, before the close action.
+   *
+   * @throws IOException if closing failed
+   */
+  protected void closeDelegate() throws IOException {
+    delegate.close();
   }
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link SeekableByteChannel} that forwards to a delegate's channel and runs a {@link CloseAction}
  * once it closed; for delegates whose byte channels are not {@code FileChannel}s.
  */
-public final class ForwardingByteChannel implements SeekableByteChannel {
-  private final SeekableByteChannel delegate;
+public class ForwardingByteChannel implements SeekableByteChannel {
+  /** The delegate's channel. */
+  protected final SeekableByteChannel delegate;
   private final CloseAction action;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -63,14 +64,23 @@ public final class ForwardingByteChannel implements SeekableByteChannel {
   }
 
   @Override
-  public void close() throws IOException {
+  public final void close() throws IOException {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      delegate.close();
+      closeDelegate();
     } finally {
       action.afterClose();
     }
+  }
+
+  /**
+   * Closes the delegate; called once, before the close action.
+   *
+   * @throws IOException if closing failed
+   */
+  protected void closeDelegate() throws IOException {
+    delegate.close();
   }
 }

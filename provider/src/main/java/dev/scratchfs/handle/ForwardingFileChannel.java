@@ -11,14 +11,17 @@ import java.nio.channels.WritableByteChannel;
 /**
  * A {@link FileChannel} that forwards to a delegate's channel and runs a {@link CloseAction} once
  * the delegate closed. Used only where {@code tmp:} must add behaviour the delegate lacks, such as
- * {@code DELETE_ON_CLOSE} over jimfs; elsewhere the delegate's own channel is returned unwrapped.
+ * {@code DELETE_ON_CLOSE} over jimfs, and as the base of channels that add more (the quota's);
+ * elsewhere the delegate's own channel is returned unwrapped.
  *
  * <p>It is a real {@code FileChannel}: {@code map} and {@code lock} work, and the locks it returns
- * name this channel. Transfers to or from another forwarding channel unwrap it first so the delegate
- * can use its fast path.
+ * name this channel. Transfers to or from another plain forwarding channel unwrap it first so the
+ * delegate can use its fast path; a subclass is never unwrapped, since its overrides (a quota's
+ * checks) must see every byte.
  */
-public final class ForwardingFileChannel extends FileChannel {
-  private final FileChannel delegate;
+public class ForwardingFileChannel extends FileChannel {
+  /** The delegate's channel. */
+  protected final FileChannel delegate;
   private final CloseAction action;
 
   /**
@@ -33,7 +36,9 @@ public final class ForwardingFileChannel extends FileChannel {
   }
 
   private static FileChannel unwrap(Object channel) {
-    return channel instanceof ForwardingFileChannel ? ((ForwardingFileChannel) channel).delegate : null;
+    return channel != null && channel.getClass() == ForwardingFileChannel.class
+        ? ((ForwardingFileChannel) channel).delegate
+        : null;
   }
 
   @Override
@@ -122,12 +127,21 @@ public final class ForwardingFileChannel extends FileChannel {
   }
 
   @Override
-  protected void implCloseChannel() throws IOException {
+  protected final void implCloseChannel() throws IOException {
     try {
-      delegate.close();
+      closeDelegate();
     } finally {
       action.afterClose();
     }
+  }
+
+  /**
+   * Closes the delegate; called once, before the close action.
+   *
+   * @throws IOException if closing failed
+   */
+  protected void closeDelegate() throws IOException {
+    delegate.close();
   }
 
   /** A lock of the delegate channel that names the forwarding channel as its channel. */

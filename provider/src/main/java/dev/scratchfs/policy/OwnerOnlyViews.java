@@ -84,6 +84,34 @@ public final class OwnerOnlyViews {
         path, null, "tmp: refuses owner, group and ACL changes on scratch entries");
   }
 
+  /** A delegate call that returns a value. */
+  @FunctionalInterface
+  private interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  /** A delegate call that returns nothing. */
+  @FunctionalInterface
+  private interface IoRun {
+    void run() throws IOException;
+  }
+
+  private static <T> T call(IoTranslation translation, IoCall<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw translation.apply(e);
+    }
+  }
+
+  private static void run(IoTranslation translation, IoRun run) throws IOException {
+    try {
+      run.run();
+    } catch (IOException e) {
+      throw translation.apply(e);
+    }
+  }
+
   private static class Basic<D extends BasicFileAttributeView> implements BasicFileAttributeView {
     final D delegate;
     final IoTranslation translation;
@@ -100,21 +128,13 @@ public final class OwnerOnlyViews {
 
     @Override
     public BasicFileAttributes readAttributes() throws IOException {
-      try {
-        return delegate.readAttributes();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.readAttributes());
     }
 
     @Override
     public void setTimes(FileTime lastModifiedTime, FileTime lastAccessTime, FileTime createTime)
         throws IOException {
-      try {
-        delegate.setTimes(lastModifiedTime, lastAccessTime, createTime);
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      run(translation, () -> delegate.setTimes(lastModifiedTime, lastAccessTime, createTime));
     }
   }
 
@@ -129,20 +149,12 @@ public final class OwnerOnlyViews {
 
     @Override
     public PosixFileAttributes readAttributes() throws IOException {
-      try {
-        return delegate.readAttributes();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.readAttributes());
     }
 
     @Override
     public void setPermissions(Set<PosixFilePermission> perms) throws IOException {
-      try {
-        delegate.setPermissions(OwnerOnlyPermissions.mask(perms));
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      run(translation, () -> delegate.setPermissions(OwnerOnlyPermissions.mask(perms)));
     }
 
     @Override
@@ -152,11 +164,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public UserPrincipal getOwner() throws IOException {
-      try {
-        return delegate.getOwner();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.getOwner());
     }
 
     @Override
@@ -173,43 +181,27 @@ public final class OwnerOnlyViews {
 
     @Override
     public DosFileAttributes readAttributes() throws IOException {
-      try {
-        return delegate.readAttributes();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
-    }
-
-    private interface Setter {
-      void set() throws IOException;
-    }
-
-    private void run(Setter setter) throws IOException {
-      try {
-        setter.set();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.readAttributes());
     }
 
     @Override
     public void setReadOnly(boolean value) throws IOException {
-      run(() -> delegate.setReadOnly(value));
+      run(translation, () -> delegate.setReadOnly(value));
     }
 
     @Override
     public void setHidden(boolean value) throws IOException {
-      run(() -> delegate.setHidden(value));
+      run(translation, () -> delegate.setHidden(value));
     }
 
     @Override
     public void setSystem(boolean value) throws IOException {
-      run(() -> delegate.setSystem(value));
+      run(translation, () -> delegate.setSystem(value));
     }
 
     @Override
     public void setArchive(boolean value) throws IOException {
-      run(() -> delegate.setArchive(value));
+      run(translation, () -> delegate.setArchive(value));
     }
   }
 
@@ -231,11 +223,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public UserPrincipal getOwner() throws IOException {
-      try {
-        return delegate.getOwner();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.getOwner());
     }
 
     @Override
@@ -252,11 +240,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public List<AclEntry> getAcl() throws IOException {
-      try {
-        return delegate.getAcl();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.getAcl());
     }
 
     @Override
@@ -281,47 +265,27 @@ public final class OwnerOnlyViews {
 
     @Override
     public List<String> list() throws IOException {
-      try {
-        return delegate.list();
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.list());
     }
 
     @Override
     public int size(String name) throws IOException {
-      try {
-        return delegate.size(name);
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.size(name));
     }
 
     @Override
     public int read(String name, ByteBuffer dst) throws IOException {
-      try {
-        return delegate.read(name, dst);
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.read(name, dst));
     }
 
     @Override
     public int write(String name, ByteBuffer src) throws IOException {
-      try {
-        return delegate.write(name, src);
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      return call(translation, () -> delegate.write(name, src));
     }
 
     @Override
     public void delete(String name) throws IOException {
-      try {
-        delegate.delete(name);
-      } catch (IOException e) {
-        throw translation.apply(e);
-      }
+      run(translation, () -> delegate.delete(name));
     }
   }
 }

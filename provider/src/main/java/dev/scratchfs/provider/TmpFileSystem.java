@@ -6,8 +6,6 @@ import static java.nio.file.StandardOpenOption.DELETE_ON_CLOSE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.scratchfs.handle.ForwardingByteChannel;
-import dev.scratchfs.handle.ForwardingFileChannel;
 import dev.scratchfs.handle.TmpDirectoryStream;
 import dev.scratchfs.handle.TmpWatchService;
 import dev.scratchfs.LeakedHandlesException;
@@ -25,11 +23,9 @@ import dev.scratchfs.policy.ExclusiveCreator;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.policy.OwnerOnlyViews;
 import dev.scratchfs.quota.Quota;
-import dev.scratchfs.quota.QuotaChannels;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.ClosedFileSystemException;
 import java.nio.file.FileStore;
@@ -381,29 +377,44 @@ public final class TmpFileSystem extends FileSystem {
   public SeekableByteChannel openByteChannel(
       TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs,
       ChannelOpener<SeekableByteChannel> opener, String kind) throws IOException {
+    return openChannel(path, options, attrs, kind, ChannelKind.BYTE, opener);
+  }
+
+  /**
+   * Opens a channel of any kind under the policy: owner-only attributes when creating, the quota
+   * if there is one, {@code DELETE_ON_CLOSE} honoured also where the delegate ignores it, the
+   * channel tracked.
+   *
+   * @param path the caller's absolute path
+   * @param options the caller's options
+   * @param attrs the caller's attributes
+   * @param kind what the handle is, for leak reports
+   * @param channelKind how this kind of channel is wrapped
+   * @param opener opens the delegate channel
+   * @param <C> the channel type
+   * @return the channel
+   * @throws IOException as the delegate throws, naming the caller's path
+   */
+  <C extends Closeable> C openChannel(
+      TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs, String kind,
+      ChannelKind<C> channelKind, ChannelOpener<C> opener) throws IOException {
     checkOpen();
     Set<OpenOption> opts = new HashSet<>(options);
-    boolean emulateDelete = opts.contains(DELETE_ON_CLOSE) && !delegateDeletesOnClose;
-    if (emulateDelete) {
-      opts.remove(DELETE_ON_CLOSE);
-    }
-    SeekableByteChannel channel;
+    boolean emulateDelete = !delegateDeletesOnClose && opts.remove(DELETE_ON_CLOSE);
     FileAttribute<?>[] masked = creating(opts) ? creationAttributes(attrs, false) : attrs;
     Path target = mapping.toDelegate(path);
+    C channel;
     try {
       channel =
           quota == null
               ? opener.open(opts, masked)
-              : QuotaChannels.open(
+              : channelKind.underQuota(
                   quota, target, path.toString(), options, () -> opener.open(opts, masked));
     } catch (IOException e) {
       throw translate(e, path);
     }
     if (emulateDelete) {
-      channel =
-          channel instanceof FileChannel
-              ? new ForwardingFileChannel((FileChannel) channel, () -> Files.deleteIfExists(target))
-              : new ForwardingByteChannel(channel, () -> Files.deleteIfExists(target));
+      channel = channelKind.deletingOnClose(channel, () -> Files.deleteIfExists(target));
     }
     return adopt(channel, kind, path);
   }

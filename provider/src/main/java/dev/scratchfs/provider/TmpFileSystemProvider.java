@@ -4,8 +4,6 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.COPY_ATTRIBUTES;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
-import dev.scratchfs.handle.ForwardingAsynchronousFileChannel;
-import dev.scratchfs.handle.ForwardingFileChannel;
 import dev.scratchfs.handle.TmpDirectoryStream;
 import dev.scratchfs.handle.TmpSecureDirectoryStream;
 import dev.scratchfs.path.PathMapping;
@@ -13,7 +11,6 @@ import dev.scratchfs.path.TmpPath;
 import dev.scratchfs.policy.AttributePolicy;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import dev.scratchfs.policy.SymbolicLinkPolicy;
-import dev.scratchfs.quota.QuotaChannels;
 import dev.scratchfs.quota.QuotaTransfers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,28 +174,9 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
   public FileChannel newFileChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     TmpPath p = check(path);
-    TmpFileSystem fs = p.getFileSystem();
     Path d = delegate(p);
-    Set<OpenOption> opts = new HashSet<>(options);
-    boolean emulateDelete =
-        fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
-    FileChannel channel;
-    FileAttribute<?>[] masked =
-        TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs;
-    try {
-      channel =
-          fs.quota() == null
-              ? d.getFileSystem().provider().newFileChannel(d, opts, masked)
-              : QuotaChannels.openFile(
-                  fs.quota(), d, p.toString(), options,
-                  () -> d.getFileSystem().provider().newFileChannel(d, opts, masked));
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
-    if (emulateDelete) {
-      channel = new ForwardingFileChannel(channel, () -> Files.deleteIfExists(d));
-    }
-    return fs.adopt(channel, "file channel", p);
+    return p.getFileSystem().openChannel(p, options, attrs, "file channel", ChannelKind.FILE,
+        (opts, masked) -> d.getFileSystem().provider().newFileChannel(d, opts, masked));
   }
 
   @Override
@@ -206,29 +184,11 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
       Path path, Set<? extends OpenOption> options, ExecutorService executor,
       FileAttribute<?>... attrs) throws IOException {
     TmpPath p = check(path);
-    TmpFileSystem fs = p.getFileSystem();
     Path d = delegate(p);
-    Set<OpenOption> opts = new HashSet<>(options);
-    boolean emulateDelete =
-        fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
-    AsynchronousFileChannel channel;
-    FileAttribute<?>[] masked =
-        TmpFileSystem.creating(opts) ? fs.creationAttributes(attrs, false) : attrs;
-    try {
-      channel =
-          fs.quota() == null
-              ? d.getFileSystem().provider().newAsynchronousFileChannel(d, opts, executor, masked)
-              : QuotaChannels.openAsynchronous(
-                  fs.quota(), d, p.toString(), options,
-                  () -> d.getFileSystem().provider()
-                      .newAsynchronousFileChannel(d, opts, executor, masked));
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
-    if (emulateDelete) {
-      channel = new ForwardingAsynchronousFileChannel(channel, () -> Files.deleteIfExists(d));
-    }
-    return fs.adopt(channel, "asynchronous file channel", p);
+    return p.getFileSystem().openChannel(p, options, attrs, "asynchronous file channel",
+        ChannelKind.ASYNCHRONOUS,
+        (opts, masked) ->
+            d.getFileSystem().provider().newAsynchronousFileChannel(d, opts, executor, masked));
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.scratchfs.quota;
 
+import dev.scratchfs.handle.CloseAction;
+import dev.scratchfs.handle.ForwardingAsynchronousFileChannel;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
-import java.nio.channels.FileLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -14,14 +15,13 @@ import java.util.concurrent.Future;
  * An {@link AsynchronousFileChannel} of a file system with a quota. Writes are charged like those
  * of {@link QuotaFileChannel}; to know the growth before the next write is charged, each write
  * completes before {@code write} returns (the future is already done, the handler is called by the
- * calling thread). Reads stay asynchronous.
+ * calling thread). Reads, locks and the rest are forwarded unchanged and stay asynchronous.
  */
-final class QuotaAsynchronousFileChannel extends AsynchronousFileChannel {
-  private final AsynchronousFileChannel delegate;
+final class QuotaAsynchronousFileChannel extends ForwardingAsynchronousFileChannel {
   private final SizeAccount account;
 
   QuotaAsynchronousFileChannel(AsynchronousFileChannel delegate, SizeAccount account) {
-    this.delegate = delegate;
+    super(delegate, CloseAction.NONE);
     this.account = account;
   }
 
@@ -70,58 +70,13 @@ final class QuotaAsynchronousFileChannel extends AsynchronousFileChannel {
   }
 
   @Override
-  public <A> void read(
-      ByteBuffer dst, long position, A attachment, CompletionHandler<Integer, ? super A> handler) {
-    delegate.read(dst, position, attachment, handler);
-  }
-
-  @Override
-  public Future<Integer> read(ByteBuffer dst, long position) {
-    return delegate.read(dst, position);
-  }
-
-  @Override
-  public long size() throws IOException {
-    return delegate.size();
-  }
-
-  @Override
   public AsynchronousFileChannel truncate(long size) throws IOException {
     account.truncate(delegate::size, () -> delegate.truncate(size));
     return this;
   }
 
   @Override
-  public void force(boolean metaData) throws IOException {
-    delegate.force(metaData);
-  }
-
-  @Override
-  public <A> void lock(
-      long position, long size, boolean shared, A attachment,
-      CompletionHandler<FileLock, ? super A> handler) {
-    delegate.lock(position, size, shared, attachment, handler);
-  }
-
-  @Override
-  public Future<FileLock> lock(long position, long size, boolean shared) {
-    return delegate.lock(position, size, shared);
-  }
-
-  @Override
-  public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-    return delegate.tryLock(position, size, shared);
-  }
-
-  @Override
-  public boolean isOpen() {
-    return delegate.isOpen();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (delegate.isOpen()) {
-      account.close(delegate::size, delegate::close);
-    }
+  protected void closeDelegate() throws IOException {
+    account.close(delegate::size, delegate::close);
   }
 }

@@ -1,5 +1,7 @@
 package dev.scratchfs.quota;
 
+import dev.scratchfs.handle.CloseAction;
+import dev.scratchfs.handle.ForwardingByteChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -8,39 +10,17 @@ import java.nio.channels.SeekableByteChannel;
  * A {@link SeekableByteChannel} of a file system with a quota, for delegates whose byte channels
  * are not {@code FileChannel}s; see {@link QuotaFileChannel} for the rule.
  */
-final class QuotaByteChannel implements SeekableByteChannel {
-  private final SeekableByteChannel delegate;
+final class QuotaByteChannel extends ForwardingByteChannel {
   private final SizeAccount account;
 
   QuotaByteChannel(SeekableByteChannel delegate, SizeAccount account) {
-    this.delegate = delegate;
+    super(delegate, CloseAction.NONE);
     this.account = account;
-  }
-
-  @Override
-  public int read(ByteBuffer dst) throws IOException {
-    return delegate.read(dst);
   }
 
   @Override
   public int write(ByteBuffer src) throws IOException {
     return (int) account.write(delegate, -1, src.remaining(), () -> delegate.write(src));
-  }
-
-  @Override
-  public long position() throws IOException {
-    return delegate.position();
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws IOException {
-    delegate.position(newPosition);
-    return this;
-  }
-
-  @Override
-  public long size() throws IOException {
-    return delegate.size();
   }
 
   @Override
@@ -50,14 +30,7 @@ final class QuotaByteChannel implements SeekableByteChannel {
   }
 
   @Override
-  public boolean isOpen() {
-    return delegate.isOpen();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (delegate.isOpen()) {
-      account.close(delegate::size, delegate::close);
-    }
+  protected void closeDelegate() throws IOException {
+    account.close(delegate::size, delegate::close);
   }
 }
