@@ -1,0 +1,12 @@
+/**
+ * JUnit Jupiter support for scratchfs: {@code @TempDir} directories and {@code @ScratchDir} fields
+ * and parameters backed by private, self-cleaning {@code tmp:} file systems. Needs JUnit 5.10 or
+ * later; jimfs only for in-memory backing.
+ */
+module dev.scratchfs.junit {
+  requires transitive dev.scratchfs;
+  requires transitive org.junit.jupiter.api;
+  requires static com.google.common.jimfs;
+
+  exports dev.scratchfs.junit;
+}
