@@ -58,7 +58,7 @@ public class ReadmeExamplesTest {
   @Test
   void theRecipesAreThere() throws IOException {
     String readme = Files.readString(projectRoot().resolve("README.md"));
-    for (String name : List.of("recipe-zip", "recipe-unwrap", "recipe-quota")) {
+    for (String name : List.of("recipe-jimfs", "recipe-zip", "recipe-unwrap", "recipe-quota")) {
       assertTrue(readme.contains("<!-- example: " + name + " -->"), name);
     }
   }
