@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchfs.TmpFileSystems;
+import java.net.URI;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,13 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -36,6 +39,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecipesTest {
   @TempDir Path testDir;
+
+  @Test
+  void quickStart() throws IOException {
+    dev.scratchfs.TempFiles.settempdir(testDir); // the default dir of tmp:/ is gettempdir()
+    try {
+      List<Path> listed = new ArrayList<>();
+      Path onDisk;
+      // example: quickstart
+      try (FileSystem scratch = FileSystems.newFileSystem(URI.create("tmp:/"), Map.of())) {
+        Path work = scratch.getPath("/work");
+        Files.createDirectory(work); // rwx------ on disk
+        Files.writeString(work.resolve("notes.txt"), "hello");
+        try (Stream<Path> all = Files.walk(scratch.getPath("/"))) {
+          all.forEach(listed::add); // /, /work, /work/notes.txt
+        }
+      } // every handle closed, the tree deleted
+      // end example
+      assertEquals(List.of("/", "/work", "/work/notes.txt"),
+          listed.stream().map(Path::toString).toList());
+      try (Stream<Path> left = Files.list(testDir)) {
+        assertEquals(List.of(), left.toList(), "the scratch root is gone after close");
+      }
+    } finally {
+      dev.scratchfs.TempFiles.settempdir(null);
+    }
+  }
 
   /** A zip whose entries try every way out: parent climbs, absolute names, and a plain file. */
   private Path hostileZip() throws IOException {
