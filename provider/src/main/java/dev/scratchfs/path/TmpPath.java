@@ -487,6 +487,9 @@ public final class TmpPath implements Path {
     if (base.hasDotOrDotDot(0) || other.hasDotOrDotDot(0)) {
       base = base.normalize();
       other = other.normalize();
+      if (base.isEmpty()) {
+        return other; // as the default provider does when the base normalizes away ("a/..")
+      }
     }
     int baseCount = base.getNameCount();
     int childCount = other.getNameCount();
