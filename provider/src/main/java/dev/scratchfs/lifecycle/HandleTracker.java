@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The handles (channels, streams, directory streams, watch services) opened through one scratch file
@@ -60,8 +61,11 @@ public final class HandleTracker {
     }
   }
 
+  private static final int MIN_SWEEP_INTERVAL = 32;
+
   private final ReferenceQueue<Closeable> queue = new ReferenceQueue<>();
   private final Set<Tracked> handles = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger untilSweep = new AtomicInteger(MIN_SWEEP_INTERVAL);
 
   /**
    * Starts tracking a handle.
@@ -75,7 +79,30 @@ public final class HandleTracker {
     expunge();
     Tracked t = new Tracked(handle, kind, path, queue);
     handles.add(t);
+    if (untilSweep.decrementAndGet() <= 0) {
+      sweepClosed();
+    }
     return t;
+  }
+
+  /**
+   * Drops the records of handles that were closed by their owners but are still reachable. Channels
+   * are handed out unwrapped, so their close cannot untrack them; without this sweep the set would
+   * grow by one record per open until the next GC, and each open would pay for that growth (hash
+   * table resizing, a longer {@link #closeAll()}). Sweeping again only after as many opens as
+   * handles stayed open keeps the cost per open constant.
+   */
+  private void sweepClosed() {
+    int open = 0;
+    for (Tracked t : handles) {
+      Closeable handle = t.get();
+      if (handle == null || !isOpen(handle)) {
+        handles.remove(t);
+      } else {
+        open++;
+      }
+    }
+    untilSweep.set(Math.max(MIN_SWEEP_INTERVAL, open));
   }
 
   /**
