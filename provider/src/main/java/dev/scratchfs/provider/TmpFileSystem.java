@@ -328,10 +328,12 @@ public final class TmpFileSystem extends FileSystem {
       TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs,
       ChannelOpener<SeekableByteChannel> opener) throws IOException {
     checkOpen();
-    Set<OpenOption> opts = new HashSet<>(options);
-    boolean emulateDelete = opts.contains(DELETE_ON_CLOSE) && !delegateDeletesOnClose;
+    Set<OpenOption> opts = snapshot(options);
+    boolean emulateDelete = !delegateDeletesOnClose && opts.contains(DELETE_ON_CLOSE);
     if (emulateDelete) {
-      opts.remove(DELETE_ON_CLOSE);
+      Set<OpenOption> copy = new HashSet<>(opts);
+      copy.remove(DELETE_ON_CLOSE);
+      opts = copy;
     }
     SeekableByteChannel channel;
     try {
@@ -347,6 +349,20 @@ public final class TmpFileSystem extends FileSystem {
               : new ForwardingByteChannel(channel, () -> Files.deleteIfExists(target));
     }
     return adopt(channel, "byte channel", path);
+  }
+
+  /**
+   * Reads the caller's open options once, so that the policy's decisions (does this create? is
+   * {@code DELETE_ON_CLOSE} to be emulated?) and the delegate see the same options even if the
+   * caller's set changes meanwhile. An immutable array-backed copy: far cheaper than a {@code
+   * HashSet} on the path of every open.
+   *
+   * @param options the caller's options
+   * @return an immutable copy
+   * @throws NullPointerException if an option is null
+   */
+  static Set<OpenOption> snapshot(Set<? extends OpenOption> options) {
+    return Set.of(options.toArray(new OpenOption[0]));
   }
 
   /**

@@ -171,9 +171,12 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     TmpPath p = check(path);
     TmpFileSystem fs = p.getFileSystem();
     Path d = delegate(p);
-    Set<OpenOption> opts = new HashSet<>(options);
+    Set<OpenOption> opts = TmpFileSystem.snapshot(options);
     boolean emulateDelete =
-        fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
+        fs.emulatesDeleteOnClose() && opts.contains(StandardOpenOption.DELETE_ON_CLOSE);
+    if (emulateDelete) {
+      opts = withoutDeleteOnClose(opts);
+    }
     FileChannel channel;
     try {
       channel =
@@ -197,9 +200,12 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     TmpPath p = check(path);
     TmpFileSystem fs = p.getFileSystem();
     Path d = delegate(p);
-    Set<OpenOption> opts = new HashSet<>(options);
+    Set<OpenOption> opts = TmpFileSystem.snapshot(options);
     boolean emulateDelete =
-        fs.emulatesDeleteOnClose() && opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
+        fs.emulatesDeleteOnClose() && opts.contains(StandardOpenOption.DELETE_ON_CLOSE);
+    if (emulateDelete) {
+      opts = withoutDeleteOnClose(opts);
+    }
     AsynchronousFileChannel channel;
     try {
       channel =
@@ -215,6 +221,12 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
       channel = new ForwardingAsynchronousFileChannel(channel, () -> Files.deleteIfExists(d));
     }
     return fs.adopt(channel, "asynchronous file channel", p);
+  }
+
+  private static Set<OpenOption> withoutDeleteOnClose(Set<OpenOption> options) {
+    Set<OpenOption> opts = new HashSet<>(options);
+    opts.remove(StandardOpenOption.DELETE_ON_CLOSE);
+    return opts;
   }
 
   @Override
