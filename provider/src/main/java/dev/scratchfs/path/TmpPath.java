@@ -421,7 +421,16 @@ public final class TmpPath implements Path {
 
   @Override
   public TmpPath resolve(String other) {
-    return resolve(parse(fs, other));
+    // resolve(parse(other)) without the intermediate path: directory streams and callers that
+    // build paths name by name come through here once per entry.
+    String o = normalizeAndCheck(other);
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (o.charAt(0) == '/' || isEmpty()) {
+      return child(o);
+    }
+    return child(path.equals("/") ? "/" + o : path + "/" + o);
   }
 
   @Override
