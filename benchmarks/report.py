@@ -75,7 +75,8 @@ def fmt(x):
 def score(r):
     m = r["primaryMetric"]
     err = m["scoreError"]
-    err_text = "n/a" if err != err else fmt(err)  # NaN when too few samples
+    # JMH writes "NaN" when there are too few samples for an interval.
+    err_text = "n/a" if isinstance(err, str) or err != err else fmt(err)
     return f"{fmt(m['score'])} ± {err_text}", fmt(median(r)), m["scoreUnit"]
 
 
