@@ -4,10 +4,10 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** {@link Cleanup} of a tree of 10000 files. */
-@Warmup(iterations = 4)
-@Measurement(iterations = 10)
-@Fork(2)
+/** {@link Cleanup} of a tree of 10,000 files. */
+@Warmup(iterations = 1)
+@Measurement(iterations = 4)
+@Fork(1)
 public class Cleanup10k extends Cleanup {
   @Override
   int files() {
