@@ -94,7 +94,7 @@ def section(results_dir):
     out = []
     out.append(BEGIN)
     out.append("")
-    out.append(f"Run of {env['date']} — machine: {env['nproc']} cores, {env['cpu']}; "
+    out.append(f"Run finished {env['date']} — machine: {env['nproc']} cores, {env['cpu']}; "
                f"file system of `{env['bench_dir']}`: {env['fs']}; {env['java']}; JMH {env['jmh']}.")
     out.append("")
     out.append(f"Load: `{env['uptime_before']}` before the run, `{env['uptime_after']}` after it. "
