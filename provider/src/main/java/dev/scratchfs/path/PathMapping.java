@@ -79,8 +79,8 @@ public final class PathMapping {
     }
     TmpPath normal = path.toAbsolutePath().normalize();
     Path result;
-    if (normal.getNameCount() == 0) {
-      result = delegateRoot;
+    if (normal.string().equals("/")) {
+      result = delegateRoot; // the only normalized absolute path without names
     } else if (slashSeparated) {
       // A tmp: name never holds '/', so where '/' is the delegate's separator the names resolved as
       // one relative string are the same names; the delegate then parses just that part, not its

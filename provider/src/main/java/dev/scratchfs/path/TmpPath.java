@@ -363,6 +363,9 @@ public final class TmpPath implements Path {
 
   @Override
   public TmpPath normalize() {
+    if (!mayHaveDotName()) {
+      return this;
+    }
     int[] offs = offsets();
     int count = offs.length;
     if (count == 0 || isEmpty() || !hasDotOrDotDot(0)) {
@@ -443,6 +446,15 @@ public final class TmpPath implements Path {
   @Override
   public TmpPath resolveSibling(String other) {
     return resolveSibling(parse(fs, other));
+  }
+
+  /**
+   * Tells cheaply, without splitting the path into names, whether any name could be {@code .} or
+   * {@code ..}: only a name starting with a dot can, and such a name starts the path or follows a
+   * separator. Most paths have none, and every file operation normalizes its path.
+   */
+  private boolean mayHaveDotName() {
+    return path.startsWith(".") || path.contains("/.");
   }
 
   /** Tells whether any name from index {@code from} on is {@code .} or {@code ..}. */
