@@ -71,10 +71,11 @@ public abstract class Cleanup {
   /**
    * Builds the tree: {@code files() / 100} directories of 100 empty files, written straight to the
    * disk (through {@link TmpFileSystems#unwrap} for the {@code tmp:} side) so that setting up is
-   * the same for every target.
+   * the same for every target. Then runs {@code sync}, so that every measured deletion starts with
+   * the tree's creation written out, not competing with its write-back.
    */
   @Setup(Level.Invocation)
-  public void buildTree() throws IOException {
+  public void buildTree() throws IOException, InterruptedException {
     if (CLOSE.equals(target)) {
       scratch = TmpFileSystems.builder().dir(parent).build();
       tree = TmpFileSystems.unwrap(scratch.getPath("/"));
@@ -87,6 +88,7 @@ public abstract class Cleanup {
         Files.createFile(dir.resolve("f" + f));
       }
     }
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
   }
 
   /**
