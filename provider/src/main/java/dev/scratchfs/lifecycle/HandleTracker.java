@@ -2,27 +2,28 @@ package dev.scratchfs.lifecycle;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.nio.channels.Channel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The handles (channels, streams, directory streams, watch services) opened through one scratch file
  * system, so that closing the file system closes them before its tree is deleted.
  *
  * <p>Handles are held weakly: a handle its owner dropped is closed by the JDK's own cleaner and must
- * not be kept alive here. Tracking costs one small object and one concurrent-set insertion per open,
- * which keeps the wrapper cheap on the open/close path.
+ * not be kept alive here. Channels are handed out unwrapped, so their owners' {@code close()} cannot
+ * untrack them; instead the records of closed or collected handles are swept out of a plain array
+ * once as many handles were tracked as stayed open at the last sweep (at least 32). Tracking thus
+ * costs one small object, an uncontended lock and an array store per open, and the array stays
+ * near the number of handles actually open (a concurrent hash set cost several times as much per
+ * open, in the open/close benchmark of BENCHMARKS.md).
  *
- * <p>Races with {@link #closeAll()} are resolved without a lock: {@link #track} inserts, then the
- * caller checks whether the file system closed meanwhile (see {@code TmpFileSystem#adopt}). Either
- * the insertion happened before the closing sweep started, and the sweep closes the handle, or the
- * check sees the file system closed and the caller closes it.
+ * <p>Races with {@link #closeAll()}: {@link #track} inserts under the lock, then the caller checks
+ * whether the file system closed meanwhile (see {@code TmpFileSystem#adopt}). Either the insertion
+ * happened before {@code closeAll} took the records, and it closes the handle, or the check sees
+ * the file system closed and the caller closes it.
  */
 public final class HandleTracker {
   /** A tracked handle: what it is, where it points, and where it was opened if that is recorded. */
@@ -31,10 +32,8 @@ public final class HandleTracker {
     private final String path;
     private final OpeningSite site;
 
-    Tracked(
-        Closeable handle, String kind, String path, OpeningSite site,
-        ReferenceQueue<Closeable> queue) {
-      super(handle, queue);
+    Tracked(Closeable handle, String kind, String path, OpeningSite site) {
+      super(handle);
       this.kind = kind;
       this.path = path;
       this.site = site;
@@ -83,8 +82,12 @@ public final class HandleTracker {
     }
   }
 
-  private final ReferenceQueue<Closeable> queue = new ReferenceQueue<>();
-  private final Set<Tracked> handles = ConcurrentHashMap.newKeySet();
+  private static final int MIN_SWEEP_INTERVAL = 32;
+
+  private final Object lock = new Object();
+  private Tracked[] handles = new Tracked[MIN_SWEEP_INTERVAL];
+  private int count;
+  private int untilSweep = MIN_SWEEP_INTERVAL;
   private final boolean recordSites;
 
   /** Creates a tracker that does not record where handles are opened. */
@@ -111,11 +114,41 @@ public final class HandleTracker {
    * @return the tracking record, to pass to {@link #untrack} when the handle closes
    */
   public Tracked track(Closeable handle, String kind, String path) {
-    expunge();
     OpeningSite site = recordSites ? new OpeningSite(kind + " " + path + " opened here") : null;
-    Tracked t = new Tracked(handle, kind, path, site, queue);
-    handles.add(t);
+    Tracked t = new Tracked(handle, kind, path, site);
+    synchronized (lock) {
+      if (--untilSweep <= 0) {
+        sweepClosed();
+      }
+      if (count == handles.length) {
+        handles = Arrays.copyOf(handles, 2 * count);
+      }
+      handles[count++] = t;
+    }
     return t;
+  }
+
+  /**
+   * Drops the records of handles that were closed or collected, and schedules the next sweep after
+   * as many new handles as are still open, so that the cost per open stays constant. Called with
+   * the lock held.
+   */
+  private void sweepClosed() {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      Tracked t = handles[i];
+      Closeable handle = t.get();
+      if (handle != null && isOpen(handle)) {
+        handles[kept++] = t;
+      }
+    }
+    if (handles.length > 4 * Math.max(kept, MIN_SWEEP_INTERVAL)) {
+      handles = Arrays.copyOf(handles, 2 * Math.max(kept, MIN_SWEEP_INTERVAL));
+    } else {
+      Arrays.fill(handles, kept, count, null);
+    }
+    count = kept;
+    untilSweep = Math.max(MIN_SWEEP_INTERVAL, kept);
   }
 
   /**
@@ -124,23 +157,25 @@ public final class HandleTracker {
    * @param tracked the record from {@link #track}
    */
   public void untrack(Tracked tracked) {
-    handles.remove(tracked);
-  }
-
-  private void expunge() {
-    for (Reference<? extends Closeable> r; (r = queue.poll()) != null; ) {
-      handles.remove(r);
-    }
+    // A cleared record is skipped by closeAll and dropped by the next sweep.
+    tracked.clear();
   }
 
   /**
    * Returns how many handles are tracked and not yet known to be closed or collected.
    *
-   * @return a count that may include handles closed but not yet collected
+   * @return a count that may include handles closed but not yet swept
    */
   public int size() {
-    expunge();
-    return handles.size();
+    synchronized (lock) {
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        if (handles[i].get() != null) {
+          n++;
+        }
+      }
+      return n;
+    }
   }
 
   /**
@@ -150,10 +185,19 @@ public final class HandleTracker {
    * @throws IOException if any close failed; the others are still closed, failures are suppressed
    */
   public List<Tracked> closeAll() throws IOException {
+    Tracked[] taken;
+    int n;
+    synchronized (lock) {
+      taken = handles;
+      n = count;
+      handles = new Tracked[MIN_SWEEP_INTERVAL];
+      count = 0;
+      untilSweep = MIN_SWEEP_INTERVAL;
+    }
     List<Tracked> open = new ArrayList<>();
     IOException failure = null;
-    for (Tracked t : handles) {
-      handles.remove(t);
+    for (int i = 0; i < n; i++) {
+      Tracked t = taken[i];
       Closeable handle = t.get();
       if (handle == null || !isOpen(handle)) {
         continue;

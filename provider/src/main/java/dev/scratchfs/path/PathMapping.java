@@ -21,6 +21,7 @@ public final class PathMapping {
   private final String delegateRootString;
   private final Path realRoot;
   private final FileSystem delegateFs;
+  private final boolean slashSeparated;
 
   /**
    * Creates the mapping of {@code fs} onto {@code delegateRoot}.
@@ -35,6 +36,7 @@ public final class PathMapping {
     this.delegateRootString = delegateRoot.toString();
     this.realRoot = realRoot;
     this.delegateFs = delegateRoot.getFileSystem();
+    this.slashSeparated = delegateFs.getSeparator().equals("/");
   }
 
   /**
@@ -75,8 +77,18 @@ public final class PathMapping {
     if (cached != null) {
       return cached;
     }
-    String[] names = path.toAbsolutePath().normalize().names();
-    Path result = names.length == 0 ? delegateRoot : delegateFs.getPath(delegateRootString, names);
+    TmpPath normal = path.toAbsolutePath().normalize();
+    Path result;
+    if (normal.string().equals("/")) {
+      result = delegateRoot; // the only normalized absolute path without names
+    } else if (slashSeparated) {
+      // A tmp: name never holds '/', so where '/' is the delegate's separator the names resolved as
+      // one relative string are the same names; the delegate then parses just that part, not its
+      // root again (jimfs parses paths slowly; the default provider re-encodes the whole string).
+      result = delegateRoot.resolve(normal.string().substring(1));
+    } else {
+      result = delegateFs.getPath(delegateRootString, normal.names());
+    }
     path.cacheDelegate(result);
     return result;
   }

@@ -399,8 +399,15 @@ public final class TmpFileSystem extends FileSystem {
       TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs, String kind,
       ChannelKind<C> channelKind, ChannelOpener<C> opener) throws IOException {
     checkOpen();
-    Set<OpenOption> opts = new HashSet<>(options);
-    boolean emulateDelete = !delegateDeletesOnClose && opts.remove(DELETE_ON_CLOSE);
+    Set<OpenOption> snapshot = snapshot(options);
+    boolean emulateDelete = !delegateDeletesOnClose && snapshot.contains(DELETE_ON_CLOSE);
+    Set<OpenOption> opts;
+    if (emulateDelete) {
+      opts = new HashSet<>(snapshot);
+      opts.remove(DELETE_ON_CLOSE);
+    } else {
+      opts = snapshot;
+    }
     FileAttribute<?>[] masked = creating(opts) ? creationAttributes(attrs, false) : attrs;
     Path target = mapping.toDelegate(path);
     C channel;
@@ -417,6 +424,20 @@ public final class TmpFileSystem extends FileSystem {
       channel = channelKind.deletingOnClose(channel, () -> Files.deleteIfExists(target));
     }
     return adopt(channel, kind, path);
+  }
+
+  /**
+   * Reads the caller's open options once, so that the policy's decisions (does this create? is
+   * {@code DELETE_ON_CLOSE} to be emulated?) and the delegate see the same options even if the
+   * caller's set changes meanwhile. An immutable array-backed copy: far cheaper than a {@code
+   * HashSet} on the path of every open.
+   *
+   * @param options the caller's options
+   * @return an immutable copy
+   * @throws NullPointerException if an option is null
+   */
+  static Set<OpenOption> snapshot(Set<? extends OpenOption> options) {
+    return Set.of(options.toArray(new OpenOption[0]));
   }
 
   /**
