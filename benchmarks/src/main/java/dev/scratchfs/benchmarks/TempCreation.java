@@ -4,8 +4,9 @@ import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
-import dev.scratchfs.policy.ExclusiveCreator;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
+import dev.scratchfs.TempFile;
+import dev.scratchfs.TempFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -84,19 +85,11 @@ public class TempCreation {
   @Benchmark
   public Object createAndClose() throws IOException {
     if (scratch) {
-      try (FileChannel ch = mkstemp(dir)) {
-        return ch;
+      try (TempFile f = TempFiles.mkstemp("", "tmp", dir)) {
+        return f;
       }
     }
     return Files.createTempFile(dir, "tmp", "");
   }
 
-  /**
-   * scratchfs's mkstemp: exactly what {@code TempFiles.mkstemp(dir, "tmp", "")} does. When {@code
-   * TempFiles} is on this branch, this body becomes that one call (see BENCHMARKS.md).
-   */
-  private static FileChannel mkstemp(Path dir) throws IOException {
-    return ExclusiveCreator.secure()
-        .create(dir, "tmp", "", p -> FileChannel.open(p, Set.of(CREATE_NEW, WRITE, READ), OWNER_ONLY));
-  }
 }
