@@ -363,30 +363,25 @@ public final class TmpPath implements Path {
 
   @Override
   public TmpPath normalize() {
-    int count = getNameCount();
-    if (count == 0 || isEmpty()) {
+    if (!mayHaveDotName()) {
       return this;
     }
-    String[] names = new String[count];
-    boolean changed = false;
-    for (int i = 0; i < count; i++) {
-      names[i] = nameAt(i);
-      if (names[i].equals(".") || names[i].equals("..")) {
-        changed = true;
-      }
-    }
-    if (!changed) {
+    int[] offs = offsets();
+    int count = offs.length;
+    if (count == 0 || isEmpty() || !hasDotOrDotDot(0)) {
       return this;
     }
+    // Works on name boundaries in the string, not on name substrings: normalize is on the hot path
+    // of every operation (PathMapping), so it allocates only the result.
     boolean absolute = isAbsolute();
-    String[] kept = new String[count];
+    int[] kept = new int[count];
     int size = 0;
-    for (String name : names) {
-      if (name.equals(".")) {
+    for (int i = 0; i < count; i++) {
+      if (isDot(i)) {
         continue;
       }
-      if (name.equals("..")) {
-        if (size > 0 && !kept[size - 1].equals("..")) {
+      if (isDotDot(i)) {
+        if (size > 0 && !isDotDot(kept[size - 1])) {
           size--; // "name/.." cancels out
           continue;
         }
@@ -394,17 +389,17 @@ public final class TmpPath implements Path {
           continue; // "/.." is "/"
         }
       }
-      kept[size++] = name;
+      kept[size++] = i;
     }
     StringBuilder sb = new StringBuilder(path.length());
     if (absolute) {
       sb.append('/');
     }
-    for (int i = 0; i < size; i++) {
-      if (i > 0) {
+    for (int k = 0; k < size; k++) {
+      if (k > 0) {
         sb.append('/');
       }
-      sb.append(kept[i]);
+      sb.append(path, offs[kept[k]], nameEnd(kept[k]));
     }
     return child(sb.toString());
   }
@@ -429,7 +424,16 @@ public final class TmpPath implements Path {
 
   @Override
   public TmpPath resolve(String other) {
-    return resolve(parse(fs, other));
+    // resolve(parse(other)) without the intermediate path: directory streams and callers that
+    // build paths name by name come through here once per entry.
+    String o = normalizeAndCheck(other);
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (o.charAt(0) == '/' || isEmpty()) {
+      return child(o);
+    }
+    return child(path.equals("/") ? "/" + o : path + "/" + o);
   }
 
   @Override
@@ -444,15 +448,48 @@ public final class TmpPath implements Path {
     return resolveSibling(parse(fs, other));
   }
 
-  private boolean hasDotOrDotDot() {
+  /**
+   * Tells cheaply, without splitting the path into names, whether any name could be {@code .} or
+   * {@code ..}: only a name starting with a dot can, and such a name starts the path or follows a
+   * separator. Most paths have none, and every file operation normalizes its path.
+   */
+  private boolean mayHaveDotName() {
+    return path.startsWith(".") || path.contains("/.");
+  }
+
+  /** Tells whether any name from index {@code from} on is {@code .} or {@code ..}. */
+  private boolean hasDotOrDotDot(int from) {
     int n = getNameCount();
-    for (int i = 0; i < n; i++) {
-      String name = nameAt(i);
-      if (name.equals(".") || name.equals("..")) {
+    for (int i = from; i < n; i++) {
+      if (isDot(i) || isDotDot(i)) {
         return true;
       }
     }
     return false;
+  }
+
+  private int nameEnd(int i) {
+    int[] offs = offsets();
+    return i == offs.length - 1 ? path.length() : offs[i + 1] - 1;
+  }
+
+  private boolean isDot(int i) {
+    int begin = offsets()[i];
+    return nameEnd(i) - begin == 1 && path.charAt(begin) == '.';
+  }
+
+  private boolean isDotDot(int i) {
+    int begin = offsets()[i];
+    return nameEnd(i) - begin == 2 && path.charAt(begin) == '.' && path.charAt(begin + 1) == '.';
+  }
+
+  /** Compares name {@code i} of this path with name {@code j} of {@code that}, without copying. */
+  private boolean nameEquals(int i, TmpPath that, int j) {
+    int begin = offsets()[i];
+    int length = nameEnd(i) - begin;
+    int thatBegin = that.offsets()[j];
+    return that.nameEnd(j) - thatBegin == length
+        && path.regionMatches(begin, that.path, thatBegin, length);
   }
 
   @Override
@@ -468,39 +505,39 @@ public final class TmpPath implements Path {
       return other;
     }
     TmpPath base = this;
-    if (base.hasDotOrDotDot() || other.hasDotOrDotDot()) {
+    if (base.hasDotOrDotDot(0) || other.hasDotOrDotDot(0)) {
       base = base.normalize();
       other = other.normalize();
       if (base.isEmpty()) {
-        return other; // like UnixPath: "." and "a/.." relativize to the normalized other
+        return other; // as the default provider does when the base normalizes away ("a/..")
       }
     }
     int baseCount = base.getNameCount();
     int childCount = other.getNameCount();
     int n = Math.min(baseCount, childCount);
     int i = 0;
-    while (i < n && base.nameAt(i).equals(other.nameAt(i))) {
+    while (i < n && base.nameEquals(i, other, i)) {
       i++;
     }
-    TmpPath childRemaining = i == childCount ? child("") : other.subpath(i, childCount);
+    // The names of "other" after the common part, as one region of its string.
+    int childStart = i == childCount ? -1 : other.offsets()[i];
     if (i == baseCount) {
-      return childRemaining;
+      return child(childStart < 0 ? "" : other.path.substring(childStart));
     }
-    TmpPath baseRemaining = base.subpath(i, baseCount);
-    if (baseRemaining.hasDotOrDotDot()) {
+    if (base.hasDotOrDotDot(i)) {
       throw new IllegalArgumentException(
           "Unable to compute relative  path from " + this + " to " + obj);
     }
     int dotdots = baseCount - i;
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(3 * dotdots + other.path.length());
     for (int k = 0; k < dotdots; k++) {
       if (k > 0) {
         sb.append('/');
       }
       sb.append("..");
     }
-    if (!childRemaining.isEmpty()) {
-      sb.append('/').append(childRemaining.path);
+    if (childStart >= 0 && childStart < other.path.length()) {
+      sb.append('/').append(other.path, childStart, other.path.length());
     }
     return child(sb.toString());
   }
