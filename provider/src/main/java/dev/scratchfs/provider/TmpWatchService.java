@@ -1,8 +1,6 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.provider;
 
 import dev.scratchfs.lifecycle.HandleTracker;
-import dev.scratchfs.path.TmpPath;
-import dev.scratchfs.provider.TmpFileSystem;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A watch service of a {@code tmp:} file system: the delegate's service, with keys that watch the
  * {@code tmp:} directory they were registered for and events whose context is a {@code tmp:} name.
  */
-public final class TmpWatchService implements WatchService, HandleTracker.OpenState {
+final class TmpWatchService implements WatchService, HandleTracker.OpenState {
   private final WatchService delegate;
   private final TmpFileSystem fs;
   private final Map<WatchKey, Key> keys = new ConcurrentHashMap<>();
@@ -32,7 +30,7 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
    * @param delegate a watch service of the delegate file system
    * @param fs the scratch file system
    */
-  public TmpWatchService(WatchService delegate, TmpFileSystem fs) {
+  TmpWatchService(WatchService delegate, TmpFileSystem fs) {
     this.delegate = delegate;
     this.fs = fs;
   }
@@ -42,7 +40,7 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
    *
    * @return the file system
    */
-  public TmpFileSystem fileSystem() {
+  TmpFileSystem fileSystem() {
     return fs;
   }
 
@@ -56,7 +54,7 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
    * @return the key
    * @throws IOException if the delegate failed
    */
-  public WatchKey register(
+  WatchKey register(
       TmpPath dir, Path delegateDir, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers)
       throws IOException {
     if (!open) {
@@ -133,7 +131,11 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
 
     @Override
     public Watchable watchable() {
-      return dir != null ? dir : fs.mapping().fromDelegate((Path) delegateKey.watchable());
+      if (dir != null) {
+        return dir;
+      }
+      String shown = fs.mapping().fromDelegate((Path) delegateKey.watchable());
+      return shown == null ? null : TmpPath.parse(fs, shown);
     }
   }
 
