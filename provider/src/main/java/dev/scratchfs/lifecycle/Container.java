@@ -29,11 +29,13 @@ public final class Container {
 
   private final Path path;
   private final Path root;
+  private final Path realRoot;
   private final OwnerLock lock;
 
-  private Container(Path path, Path root, OwnerLock lock) {
+  private Container(Path path, Path root, Path realRoot, OwnerLock lock) {
     this.path = path;
     this.root = root;
+    this.realRoot = realRoot;
     this.lock = lock;
   }
 
@@ -66,7 +68,8 @@ public final class Container {
       // Locked before root/ exists: a reaper only takes a container with both for abandoned.
       lock = OwnerLock.acquire(container);
       Path root = Files.createDirectory(container.resolve(ROOT_NAME), directoryAttributes);
-      return new Container(container.toAbsolutePath(), root.toAbsolutePath(), lock);
+      return new Container(
+          container.toAbsolutePath(), root.toAbsolutePath(), root.toRealPath(), lock);
     } catch (IOException | RuntimeException e) {
       Failures failures = new Failures();
       if (lock != null) {
@@ -96,6 +99,16 @@ public final class Container {
    */
   public Path root() {
     return root;
+  }
+
+  /**
+   * Returns the directory shown as {@code /} with links resolved (where {@code dir} is reached
+   * through a link, as {@code /tmp} is on some systems).
+   *
+   * @return the real root path
+   */
+  public Path realRoot() {
+    return realRoot;
   }
 
   /**

@@ -36,6 +36,21 @@ interface DelegateAccess {
 
   void deleteDirectory(Path path) throws IOException;
 
+  /** Deletes an entry of either kind; false if {@code ifExists} and there was none. */
+  default boolean deleteAny(Path path, boolean ifExists) throws IOException {
+    throw new UnsupportedOperationException("by path only");
+  }
+
+  /** Deletes a directory, or a file that is not one (what a secure stream offers). */
+  default boolean deleteEntry(Path path, boolean directory) throws IOException {
+    if (directory) {
+      deleteDirectory(path);
+    } else {
+      deleteFile(path);
+    }
+    return true;
+  }
+
   /** Moves {@code source} to {@code target} as reached by {@code targetAccess}. */
   void move(Path source, DelegateAccess targetAccess, Path target) throws IOException;
 
@@ -46,6 +61,18 @@ interface DelegateAccess {
   default BasicFileAttributes readAttributesNoFollow(Path path) throws IOException {
     return getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW_LINKS)
         .readAttributes();
+  }
+
+  /**
+   * Reads an entry's attributes for the policy, without following a link; null if they cannot be
+   * read, so that the operation itself then fails with the delegate's own exception.
+   */
+  default BasicFileAttributes readAttributesOrNull(Path path) {
+    try {
+      return readAttributesNoFollow(path);
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
   }
 
   /** Returns the open directory this access is relative to, or null for access by path. */
@@ -77,6 +104,15 @@ interface DelegateAccess {
       public DirectoryStream<Path> newDirectoryStream(Path dir, LinkOption... options)
           throws IOException {
         return provider.newDirectoryStream(dir, entry -> true);
+      }
+
+      @Override
+      public boolean deleteAny(Path path, boolean ifExists) throws IOException {
+        if (ifExists) {
+          return provider.deleteIfExists(path);
+        }
+        provider.delete(path);
+        return true;
       }
 
       @Override

@@ -83,6 +83,10 @@ final class Gate {
     return access;
   }
 
+  FileSystemProvider delegateProvider() {
+    return fs.mapping().delegateFileSystem().provider();
+  }
+
   /** The open directory this gate starts from; null for the root gate. */
   TmpPath directory() {
     return dir;
@@ -144,31 +148,13 @@ final class Gate {
       closed.initCause(e);
       throw closed;
     }
-    return ExceptionTranslator.translate(e, fs.mapping(), this::mapQuietly, paths);
-  }
-
-  private Path mapQuietly(TmpPath path) {
-    try {
-      return map(path);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Reads an entry's attributes for the policy, without following a link; null if they cannot be
-   * read, so that the operation itself then fails with the delegate's own exception.
-   */
-  BasicFileAttributes attributesOrNull(Path delegate) {
-    try {
-      return access.readAttributesNoFollow(delegate);
-    } catch (IOException | RuntimeException unreadable) {
-      return null;
-    }
-  }
-
-  FileSystemProvider delegateProvider() {
-    return fs.mapping().delegateFileSystem().provider();
+    return ExceptionTranslator.translate(e, fs.mapping(), p -> {
+      try {
+        return map(p);
+      } catch (IOException | RuntimeException unmappable) {
+        return null;
+      }
+    }, paths);
   }
 
   /** The policy's protection of the root: it is never deleted, moved or replaced. */
@@ -259,19 +245,8 @@ final class Gate {
     TmpPath p = check(path);
     checkNotRoot(p, "delete");
     Path d = map(p);
-    IoCall<Boolean> removal = () -> {
-      if (directory == null) {
-        if (ifExists) {
-          return delegateProvider().deleteIfExists(d);
-        }
-        delegateProvider().delete(d);
-      } else if (directory) {
-        access.deleteDirectory(d);
-      } else {
-        access.deleteFile(d);
-      }
-      return true;
-    };
+    IoCall<Boolean> removal =
+        directory == null ? () -> access.deleteAny(d, ifExists) : () -> access.deleteEntry(d, directory);
     return call(() -> QuotaTransfers.delete(fs.quota(), mapByPath(p), removal), p);
   }
 
@@ -394,6 +369,12 @@ final class Gate {
     return mapByPath(check(path)).toFile();
   }
 
+  WatchService newWatchService() throws IOException {
+    fs.state().checkOpen();
+    WatchService service = call(() -> fs.mapping().delegateFileSystem().newWatchService());
+    return fs.state().register(new TmpWatchService(service, fs), "watch service", "/");
+  }
+
   WatchKey register(
       TmpPath path, WatchService watcher, WatchEvent.Kind<?>[] events,
       WatchEvent.Modifier... modifiers) throws IOException {
@@ -401,6 +382,8 @@ final class Gate {
     if (!(watcher instanceof TmpWatchService) || ((TmpWatchService) watcher).fileSystem() != fs) {
       throw new ProviderMismatchException("not a watch service of " + fs + ": " + watcher);
     }
-    return call(() -> ((TmpWatchService) watcher).register(p, mapByPath(p), events, modifiers), p);
+    TmpWatchService service = (TmpWatchService) watcher;
+    return call(
+        () -> service.keyOf(p, mapByPath(p).register(service.delegate(), events, modifiers)), p);
   }
 }

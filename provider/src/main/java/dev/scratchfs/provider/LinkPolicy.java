@@ -108,7 +108,7 @@ final class LinkPolicy {
   static void createHardLink(Gate gate, TmpPath link, TmpPath existing) throws IOException {
     Path file = gate.mapByPath(link);
     Path existingFile = gate.mapByPath(existing);
-    BasicFileAttributes attrs = gate.attributesOrNull(existingFile);
+    BasicFileAttributes attrs = gate.access().readAttributesOrNull(existingFile);
     IoRun creation = () -> gate.delegateProvider().createLink(file, existingFile);
     if (attrs == null || !attrs.isSymbolicLink()) {
       creation.run();

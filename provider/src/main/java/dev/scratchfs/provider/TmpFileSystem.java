@@ -68,14 +68,14 @@ final class TmpFileSystem extends FileSystem {
 
   private TmpFileSystem(
       TmpFileSystemProvider provider, String name, boolean shared, Container container,
-      Path realRoot, TmpOptions options) {
+      TmpOptions options) {
     this.provider = provider;
     this.name = name;
     this.shared = shared;
     this.container = container;
     this.options = options;
     this.traits = DelegateTraits.of(container.root().getFileSystem());
-    this.mapping = new PathMapping(container.root(), realRoot);
+    this.mapping = new PathMapping(container.root(), container.realRoot());
     this.state = new FileSystemState(options.leaks() != LeakMode.IGNORE);
     this.quota = options.quota() >= 0 ? new Quota(options.quota()) : null;
     this.layers = ChannelLayers.forFileSystem(state, traits, quota);
@@ -99,11 +99,10 @@ final class TmpFileSystem extends FileSystem {
             : new FileAttribute<?>[0];
     Container container = Container.create(dir, options.prefix(), options.suffix(), dirAttrs);
     try {
-      TmpFileSystem fs =
-          new TmpFileSystem(provider, name, shared, container, container.root().toRealPath(), options);
+      TmpFileSystem fs = new TmpFileSystem(provider, name, shared, container, options);
       ShutdownCleanup.register(fs.exitCleanup);
       return fs;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       Failures cleanup = new Failures();
       cleanup.attempt(() -> container.delete(true));
       if (cleanup.first() != null) {
@@ -246,10 +245,7 @@ final class TmpFileSystem extends FileSystem {
 
   @Override
   public WatchService newWatchService() throws IOException {
-    state.checkOpen();
-    WatchService delegateService =
-        rootGate.call(() -> mapping.delegateFileSystem().newWatchService(), root);
-    return state.register(new TmpWatchService(delegateService, this), "watch service", "/");
+    return rootGate.newWatchService();
   }
 
   @Override

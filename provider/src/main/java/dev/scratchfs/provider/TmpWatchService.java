@@ -45,23 +45,26 @@ final class TmpWatchService implements WatchService, HandleTracker.OpenState {
   }
 
   /**
-   * Registers a directory; the same directory registered again gets the same key.
+   * Returns the delegate's service, for the gate to register delegate directories with.
    *
-   * @param dir the directory as the caller named it
-   * @param delegateDir its delegate path
-   * @param events the events to watch
-   * @param modifiers the modifiers
-   * @return the key
-   * @throws IOException if the delegate failed
+   * @throws ClosedWatchServiceException if this service is closed
    */
-  WatchKey register(
-      TmpPath dir, Path delegateDir, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers)
-      throws IOException {
+  WatchService delegate() {
     if (!open) {
       throw new ClosedWatchServiceException();
     }
-    WatchKey key = delegateDir.register(delegate, events, modifiers);
-    return keys.computeIfAbsent(key, k -> new Key(k, dir));
+    return delegate;
+  }
+
+  /**
+   * Returns the key of a directory the gate registered; the same directory registered again gets
+   * the same key.
+   *
+   * @param dir the directory as the caller named it
+   * @param delegateKey the delegate's key of its delegate directory
+   */
+  WatchKey keyOf(TmpPath dir, WatchKey delegateKey) {
+    return keys.computeIfAbsent(delegateKey, k -> new Key(k, dir));
   }
 
   private WatchKey wrap(WatchKey key) {

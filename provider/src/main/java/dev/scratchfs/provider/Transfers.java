@@ -64,7 +64,7 @@ final class Transfers {
     boolean sameProvider = from.delegateProvider() == to.delegateProvider();
     Path ds = from.mapByPath(s);
     Path dt = to.mapByPath(t);
-    BasicFileAttributes attrs = from.attributesOrNull(ds);
+    BasicFileAttributes attrs = from.access().readAttributesOrNull(ds);
     if (!sameProvider || attrs != null && attrs.isSymbolicLink() && !sameFs) {
       if (atomic) {
         throw new AtomicMoveNotSupportedException(s.toString(), t.toString(),
@@ -103,7 +103,7 @@ final class Transfers {
     Path ds = from.map(source);
     Path dt = to.map(target);
     from.call(() -> {
-      BasicFileAttributes attrs = from.attributesOrNull(ds);
+      BasicFileAttributes attrs = from.access().readAttributesOrNull(ds);
       TmpPath absSource = from.absolute(source);
       TmpPath absTarget = to.absolute(target);
       if (attrs != null && (attrs.isSymbolicLink() || attrs.isDirectory())) {
