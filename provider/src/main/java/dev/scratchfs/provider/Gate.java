@@ -211,9 +211,9 @@ final class Gate {
 
   void createDirectory(Path path, FileAttribute<?>... attrs) throws IOException {
     TmpPath p = check(path);
-    FileAttribute<?>[] masked = fs.creationAttributes(attrs, true);
+    FileAttribute<?>[] masked = fs.creationPolicy().attributes(attrs, true);
     call(() -> {
-      delegateProvider().createDirectory(mapByPath(p), masked);
+      fs.creationPolicy().createDirectory(this, mapByPath(p), masked);
       return null;
     }, p);
   }
@@ -330,8 +330,9 @@ final class Gate {
   void setAttribute(Path path, String attribute, Object value, LinkOption... options)
       throws IOException {
     TmpPath p = check(path);
-    Object allowed = AttributePolicy.check(attribute, value, p.toString());
     call(() -> {
+      Object allowed = AttributePolicy.check(attribute, value, p.toString(), name ->
+          delegateProvider().readAttributes(mapByPath(p), name, options).get(name.split(":")[1]));
       delegateProvider().setAttribute(mapByPath(p), attribute, allowed, options);
       return null;
     }, p);
