@@ -66,6 +66,7 @@ final class TmpFileSystem extends FileSystem {
   private final List<ChannelOpening.Layer> layers;
   private final TmpPath root;
   private final Gate rootGate;
+  private final Staging staging;
   private final Closeable exitCleanup = this::closeAndDelete;
 
   private TmpFileSystem(
@@ -84,6 +85,7 @@ final class TmpFileSystem extends FileSystem {
     this.layers = ChannelLayers.forFileSystem(state, traits, quota);
     this.root = TmpPath.parse(this, "/");
     this.rootGate = new Gate(this, null, DelegateAccess.of(mapping.delegateFileSystem().provider()));
+    this.staging = new Staging(rootGate, container.path());
   }
 
   /**
@@ -148,6 +150,10 @@ final class TmpFileSystem extends FileSystem {
 
   List<ChannelOpening.Layer> channelLayers() {
     return layers;
+  }
+
+  Staging staging() {
+    return staging;
   }
 
   CreationPolicy creationPolicy() {

@@ -88,6 +88,7 @@ final class Transfers {
           from.delegateProvider().move(ds, dt, options);
           return null;
         });
+    LinkPolicy.removeIfEscaping(to, t, dt);
     remapAbsoluteLinks(from, to, dt, remap);
   }
 
