@@ -45,6 +45,8 @@ import org.junit.platform.commons.support.ModifierSupport;
  *       false}</td></tr>
  *   <tr><td>{@value #DIR_PROPERTY_NAME}</td><td>an existing directory</td><td>{@code
  *       TempFiles.gettempdir()}</td></tr>
+ *   <tr><td>{@value ScratchTempDirFactory#TEMPDIR_PROPERTY_NAME} (the factory only)</td><td>{@code
+ *       tmp}, {@code disk}</td><td>{@code tmp}</td></tr>
  * </table>
  */
 public final class ScratchExtension
