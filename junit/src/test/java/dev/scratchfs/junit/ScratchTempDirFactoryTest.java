@@ -196,21 +196,42 @@ class ScratchTempDirFactoryTest {
   @Test
   void cleanupModesNeverAndOnSuccessKeepTheTreeOnDisk() throws IOException {
     TestKitRun.run(dir, cases("TempDirCleanupModeCase")).testEvents()
-        .assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        .assertStatistics(s -> s.started(4).succeeded(3).failed(1));
 
     assertFalse(Files.exists(Seen.path("on success, passing")));
     Path failing = Seen.path("on success, failing");
     Path never = Seen.path("never");
+    Path neverOnDisk = Seen.path("never, on disk");
     assertEquals("failing", Files.readString(failing.resolve("evidence.txt")));
     assertEquals("never", Files.readString(never.resolve("evidence.txt")));
+    assertEquals("never, on disk", Files.readString(neverOnDisk.resolve("evidence.txt")));
     // Each kept tree is alone in a private directory of its own; nothing else is left.
-    Path failingKeeper = container(failing);
-    Path neverKeeper = container(never);
-    assertTrue(failingKeeper.getFileName().toString().startsWith("scratchfs-junit-"));
-    assertEquals(List.of(failingKeeper, neverKeeper).stream().sorted().toList(),
-        TestKitRun.entries(dir));
-    MoreFiles.deleteRecursively(failingKeeper);
-    MoreFiles.deleteRecursively(neverKeeper);
+    List<Path> keepers = List.of(container(failing), container(never), container(neverOnDisk));
+    for (Path keeper : keepers) {
+      assertTrue(keeper.getFileName().toString().startsWith("scratchfs-junit-"), keeper.toString());
+    }
+    assertEquals(keepers.stream().sorted().toList(), TestKitRun.entries(dir));
+    for (Path keeper : keepers) {
+      MoreFiles.deleteRecursively(keeper);
+    }
+  }
+
+  @Test
+  void inMemoryBackingAppliesToPathsAndAFileStaysOnDisk() throws IOException {
+    TestKitRun.run(dir, cases("PlainTempDirCase"),
+            DEFAULT_FACTORY, FACTORY, ScratchExtension.IN_MEMORY_PROPERTY_NAME, "true")
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1));
+    assertEquals("tmp", Seen.fact("field scheme"));
+    assertEquals("jimfs", Seen.path("field").getFileSystem().provider().getScheme());
+    assertEquals(List.of(), TestKitRun.entries(dir), "nothing on disk");
+
+    TestKitRun.run(dir, cases("InheritedFileTempDirCase"),
+            DEFAULT_FACTORY, FACTORY, ScratchExtension.IN_MEMORY_PROPERTY_NAME, "true")
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1));
+    assertEquals("rwx------", Seen.fact("inherited mode"));
+    assertOwnContainerGone(Seen.path("inherited"));
   }
 
   @Test
