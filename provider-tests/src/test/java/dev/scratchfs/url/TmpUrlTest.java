@@ -179,12 +179,14 @@ class TmpUrlTest {
 
   @Test
   void aStreamLeftOpenIsAHandleOfTheFileSystem() throws IOException {
+    // A file system of its own: the one of every test is closed again after it.
+    FileSystem leaky = TmpFileSystems.builder().dir(dir).leaks("fail").build();
     // Larger than the stream's buffer, so that reading on has to reach the file again.
-    Path file = Files.write(fs.getPath("/held.txt"), new byte[64 * 1024]);
+    Path file = Files.write(leaky.getPath("/held.txt"), new byte[64 * 1024]);
     InputStream held = file.toUri().toURL().openStream();
     assertEquals(0, held.read());
 
-    LeakedHandlesException leak = assertThrows(LeakedHandlesException.class, fs::close);
+    LeakedHandlesException leak = assertThrows(LeakedHandlesException.class, leaky::close);
     assertTrue(leak.getMessage().contains("input stream /held.txt"), leak.getMessage());
     assertThrows(IOException.class, held::readAllBytes, "closed with the file system");
   }
