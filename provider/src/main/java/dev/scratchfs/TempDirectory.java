@@ -2,7 +2,7 @@ package dev.scratchfs;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.scratchfs.lifecycle.TreeDeleter;
+import dev.scratchfs.io.TreeDeleter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedFileSystemException;

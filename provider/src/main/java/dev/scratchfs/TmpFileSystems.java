@@ -3,10 +3,8 @@ package dev.scratchfs;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.scratchfs.lifecycle.Reaper;
-import dev.scratchfs.path.TmpPath;
 import dev.scratchfs.provider.TmpFileSystemProvider;
 import dev.scratchfs.provider.TmpOptions;
-import dev.scratchfs.provider.TmpUri;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -34,7 +32,7 @@ import java.util.Map;
  */
 public final class TmpFileSystems {
   /** The URI scheme of scratch file systems. */
-  public static final String SCHEME = TmpUri.SCHEME;
+  public static final String SCHEME = TmpFileSystemProvider.SCHEME;
 
   private TmpFileSystems() {}
 
@@ -68,13 +66,7 @@ public final class TmpFileSystems {
    * @throws java.nio.file.ClosedFileSystemException if its file system is closed
    */
   public static Path unwrap(Path path) {
-    checkNotNull(path, "path");
-    if (!(path instanceof TmpPath)) {
-      throw new ProviderMismatchException("not a tmp: path: " + path);
-    }
-    TmpPath p = (TmpPath) path;
-    p.getFileSystem().checkOpen();
-    return p.getFileSystem().mapping().toDelegate(p);
+    return TmpFileSystemProvider.unwrap(checkNotNull(path, "path"));
   }
 
   /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchfs.TmpFileSystems;
-import dev.scratchfs.lifecycle.TreeDeleter;
+import dev.scratchfs.io.TreeDeleter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;

@@ -2,7 +2,7 @@ package dev.scratchfs.doctor;
 
 import dev.scratchfs.TempFiles;
 import dev.scratchfs.TmpFileSystems;
-import dev.scratchfs.lifecycle.TreeDeleter;
+import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.scratchfs.doctor;
 
 import dev.scratchfs.TmpFileSystems;
-import dev.scratchfs.lifecycle.TreeDeleter;
-import dev.scratchfs.provider.TmpFileSystem;
+import dev.scratchfs.io.TreeDeleter;
+import java.nio.file.FileSystem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,15 +37,18 @@ final class RunCommand {
 
   private static final long GRACE_SECONDS = 5;
 
-  private final TmpFileSystem scratch;
+  private final FileSystem scratch;
+  private final Path container;
   private final PrintStream err;
   private final AtomicReference<Process> started = new AtomicReference<>();
   private final CountDownLatch decided = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
   private Boolean removed; // guarded by this: null until remove() ran
 
-  private RunCommand(TmpFileSystem scratch, PrintStream err) {
+  private RunCommand(FileSystem scratch, PrintStream err) {
     this.scratch = scratch;
+    // The one entry the file system made in its directory: what is removed after the program.
+    this.container = TmpFileSystems.unwrap(scratch.getPath("/")).getParent();
     this.err = err;
   }
 
@@ -54,12 +57,12 @@ final class RunCommand {
       err.println("scratchfs doctor run: no command given; usage: run -- COMMAND [ARGS...]");
       return 2;
     }
-    TmpFileSystem scratch;
+    FileSystem scratch;
     try {
       // cleanup(false): this command deletes the tree itself, after the program ended, instead of
       // racing the file system's own exit hook against a program still writing.
       scratch =
-          (TmpFileSystem) TmpFileSystems.builder().prefix("scratchfs-run-").cleanup(false).build();
+          TmpFileSystems.builder().prefix("scratchfs-run-").cleanup(false).build();
     } catch (IOException e) {
       err.println("scratchfs doctor run: cannot create the scratch directory: " + e);
       return 1;
@@ -155,7 +158,7 @@ final class RunCommand {
     if (removed == null) {
       try {
         scratch.close();
-        TreeDeleter.deleteTree(scratch.container());
+        TreeDeleter.deleteTree(container);
         removed = true;
       } catch (IOException e) {
         err.println("scratchfs doctor run: could not remove the scratch directory: " + e);

@@ -14,14 +14,14 @@ import java.util.List;
  *
  * <p>Handles are held weakly: a handle its owner dropped is closed by the JDK's own cleaner and must
  * not be kept alive here. Channels are handed out unwrapped, so their owners' {@code close()} cannot
- * untrack them; instead the records of closed or collected handles are swept out of a plain array
+ * report back; instead the records of closed or collected handles are swept out of a plain array
  * once as many handles were tracked as stayed open at the last sweep (at least 32). Tracking thus
  * costs one small object, an uncontended lock and an array store per open, and the array stays
  * near the number of handles actually open (a concurrent hash set cost several times as much per
  * open, in the open/close benchmark of BENCHMARKS.md).
  *
  * <p>Races with {@link #closeAll()}: {@link #track} inserts under the lock, then the caller checks
- * whether the file system closed meanwhile (see {@code TmpFileSystem#adopt}). Either the insertion
+ * whether the file system closed meanwhile (see {@link FileSystemState#register}). Either the insertion
  * happened before {@code closeAll} took the records, and it closes the handle, or the check sees
  * the file system closed and the caller closes it.
  */
@@ -111,9 +111,8 @@ public final class HandleTracker {
    * @param handle the open handle
    * @param kind what it is, for reports
    * @param path the scratch path it was opened on, for reports
-   * @return the tracking record, to pass to {@link #untrack} when the handle closes
    */
-  public Tracked track(Closeable handle, String kind, String path) {
+  public void track(Closeable handle, String kind, String path) {
     OpeningSite site = recordSites ? new OpeningSite(kind + " " + path + " opened here") : null;
     Tracked t = new Tracked(handle, kind, path, site);
     synchronized (lock) {
@@ -125,7 +124,6 @@ public final class HandleTracker {
       }
       handles[count++] = t;
     }
-    return t;
   }
 
   /**
@@ -149,16 +147,6 @@ public final class HandleTracker {
     }
     count = kept;
     untilSweep = Math.max(MIN_SWEEP_INTERVAL, kept);
-  }
-
-  /**
-   * Stops tracking a handle that was closed by its owner.
-   *
-   * @param tracked the record from {@link #track}
-   */
-  public void untrack(Tracked tracked) {
-    // A cleared record is skipped by closeAll and dropped by the next sweep.
-    tracked.clear();
   }
 
   /**

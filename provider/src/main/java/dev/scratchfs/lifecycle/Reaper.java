@@ -3,6 +3,7 @@ package dev.scratchfs.lifecycle;
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.RandomNames;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,22 +1,26 @@
 package dev.scratchfs.path;
 
-import dev.scratchfs.provider.TmpFileSystem;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
  * Translates between the paths of one scratch file system and the paths of its delegate, and keeps
  * every translated path inside the scratch root.
  *
- * <p>Confinement is lexical: a {@code tmp:} path is made absolute against {@code /} and normalized
- * before it is mapped, and {@code /..} is {@code /}, so no string a caller can write names anything
- * above the root. The mapped path never contains {@code .} or {@code ..}. Symbolic links are the
- * other way out; {@code SymbolicLinkPolicy} refuses links that would lead out, and {@code
- * toRealPath} refuses results outside the root.
+ * <p>Confinement is lexical: a path is made absolute against {@code /} and normalized before it is
+ * mapped, and {@code /..} is {@code /}, so no string a caller can write names anything above the
+ * root; the mapped path never contains {@code .} or {@code ..}. Each name maps to exactly one
+ * delegate name: where the delegate's separator is not {@code /} (jimfs's Windows configuration, a
+ * Windows default file system), a name the delegate would read as more than one name, as a root,
+ * or as a different name ({@code a\..\..}, {@code c:x}) is refused with {@link
+ * InvalidPathException} instead of being re-parsed into a way out.
+ *
+ * <p>Symbolic links are the other way out; the link policy refuses links that would lead out, and
+ * {@code toRealPath} refuses results outside the root.
  */
 public final class PathMapping {
-  private final TmpFileSystem fs;
   private final Path delegateRoot;
   private final String delegateRootString;
   private final Path realRoot;
@@ -24,14 +28,12 @@ public final class PathMapping {
   private final boolean slashSeparated;
 
   /**
-   * Creates the mapping of {@code fs} onto {@code delegateRoot}.
+   * Creates the mapping of {@code /} onto {@code delegateRoot}.
    *
-   * @param fs the scratch file system
    * @param delegateRoot the absolute delegate directory that {@code /} maps to
    * @param realRoot {@code delegateRoot} with links resolved (equal to it where there are none)
    */
-  public PathMapping(TmpFileSystem fs, Path delegateRoot, Path realRoot) {
-    this.fs = fs;
+  public PathMapping(Path delegateRoot, Path realRoot) {
     this.delegateRoot = delegateRoot;
     this.delegateRootString = delegateRoot.toString();
     this.realRoot = realRoot;
@@ -67,30 +69,27 @@ public final class PathMapping {
   }
 
   /**
-   * Maps a scratch path to the delegate path it stands for; always inside the delegate root.
+   * Maps an absolute, normalized scratch path to the delegate path it stands for; always inside
+   * the delegate root.
    *
-   * @param path a path of this mapping's file system
+   * @param normal an absolute path without {@code .} or {@code ..} names
    * @return the absolute delegate path
+   * @throws InvalidPathException if a name does not map to exactly one delegate name
    */
-  public Path toDelegate(TmpPath path) {
-    Path cached = path.cachedDelegate();
-    if (cached != null) {
-      return cached;
+  public Path toDelegate(UnixPath<?> normal) {
+    String s = normal.string();
+    if (s.equals("/")) {
+      return delegateRoot; // the only normalized absolute path without names
     }
-    TmpPath normal = path.toAbsolutePath().normalize();
-    Path result;
-    if (normal.string().equals("/")) {
-      result = delegateRoot; // the only normalized absolute path without names
-    } else if (slashSeparated) {
-      // A tmp: name never holds '/', so where '/' is the delegate's separator the names resolved as
-      // one relative string are the same names; the delegate then parses just that part, not its
-      // root again (jimfs parses paths slowly; the default provider re-encodes the whole string).
-      result = delegateRoot.resolve(normal.string().substring(1));
-    } else {
-      result = delegateFs.getPath(delegateRootString, normal.names());
+    if (slashSeparated) {
+      // A name never holds '/', so where '/' is the delegate's separator the names resolved as one
+      // relative string are the same names; the delegate then parses just that part, not its root
+      // again (jimfs parses paths slowly; the default provider re-encodes the whole string).
+      return delegateRoot.resolve(s.substring(1));
     }
-    path.cacheDelegate(result);
-    return result;
+    String[] names = normal.names();
+    checkOneToOne(s, names);
+    return delegateFs.getPath(delegateRootString, names);
   }
 
   /**
@@ -100,8 +99,9 @@ public final class PathMapping {
    * @param path a relative path
    * @return the relative delegate path
    * @throws FileSystemException if the path contains {@code ..}
+   * @throws InvalidPathException if a name does not map to exactly one delegate name
    */
-  public Path toDelegateRelative(TmpPath path) throws FileSystemException {
+  public Path toDelegateRelative(UnixPath<?> path) throws FileSystemException {
     String[] names = path.names();
     for (String name : names) {
       if (name.equals("..")) {
@@ -109,33 +109,36 @@ public final class PathMapping {
             path.toString(), null, "'..' is not allowed relative to an open directory of tmp:");
       }
     }
-    if (names.length == 1) {
-      return delegateFs.getPath(names[0]);
+    if (slashSeparated) {
+      return delegateFs.getPath(path.string());
     }
-    String[] more = new String[names.length - 1];
-    System.arraycopy(names, 1, more, 0, more.length);
-    return delegateFs.getPath(names[0], more);
+    checkOneToOne(path.string(), names);
+    return delegateFs.getPath(names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
+  }
+
+  private void checkOneToOne(String path, String[] names) {
+    for (String name : names) {
+      Path parsed;
+      try {
+        parsed = delegateFs.getPath(name);
+      } catch (InvalidPathException e) {
+        throw new InvalidPathException(path, "name not valid on the delegate file system: " + name);
+      }
+      if (parsed.isAbsolute() || parsed.getRoot() != null || parsed.getNameCount() != 1
+          || !parsed.toString().equals(name)) {
+        throw new InvalidPathException(
+            path, "name would not map to exactly one name on the delegate file system: " + name);
+      }
+    }
   }
 
   /**
-   * Maps a path of any kind given to an operation relative to an open directory: absolute paths are
-   * mapped like {@link #toDelegate}, relative ones like {@link #toDelegateRelative}.
-   *
-   * @param path the path
-   * @return the delegate path
-   * @throws FileSystemException if a relative path contains {@code ..}
-   */
-  public Path toDelegateForDirectory(TmpPath path) throws FileSystemException {
-    return path.isAbsolute() ? toDelegate(path) : toDelegateRelative(path);
-  }
-
-  /**
-   * Maps an absolute delegate path back to the scratch path it shows as.
+   * Maps an absolute delegate path back to the scratch path string it shows as.
    *
    * @param delegate a delegate path
-   * @return the absolute scratch path, or null if {@code delegate} is outside the root
+   * @return the absolute scratch path string, or null if {@code delegate} is outside the root
    */
-  public TmpPath fromDelegate(Path delegate) {
+  public String fromDelegate(Path delegate) {
     Path base;
     if (delegate.startsWith(delegateRoot)) {
       base = delegateRoot;
@@ -156,7 +159,7 @@ public final class PathMapping {
       }
       sb.append('/').append(s);
     }
-    return TmpPath.parse(fs, sb.length() == 0 ? "/" : sb.toString());
+    return sb.length() == 0 ? "/" : sb.toString();
   }
 
   /**

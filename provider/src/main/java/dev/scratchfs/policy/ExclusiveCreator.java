@@ -2,6 +2,7 @@ package dev.scratchfs.policy;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.scratchfs.io.IoFunction;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -19,24 +20,6 @@ import java.nio.file.Path;
 public final class ExclusiveCreator {
   /** How many names are tried before giving up, as in Python's {@code TMP_MAX}. */
   public static final int MAX_TRIES = 10_000;
-
-  /**
-   * One attempt to create something at a candidate path.
-   *
-   * @param <T> what a successful attempt returns (the path, an open channel, …)
-   */
-  @FunctionalInterface
-  public interface Creation<T> {
-    /**
-     * Creates at {@code candidate}, failing if anything already exists there.
-     *
-     * @param candidate the path to create
-     * @return the created thing
-     * @throws FileAlreadyExistsException if the name is taken: another name will be tried
-     * @throws IOException any other failure, which ends the attempts
-     */
-    T create(Path candidate) throws IOException;
-  }
 
   private final NameSource names;
   private final int maxTries;
@@ -74,14 +57,16 @@ public final class ExclusiveCreator {
    * @param dir the directory to create in
    * @param prefix the start of the name, not null, checked with {@link #checkNamePart}
    * @param suffix the end of the name, not null, checked with {@link #checkNamePart}
-   * @param creation the exclusive creation step
+   * @param creation the exclusive creation step: creates at the candidate path, failing with {@link
+   *     FileAlreadyExistsException} if the name is taken (another name is then tried); any other
+   *     failure ends the attempts
    * @param <T> what the creation step returns
    * @return the result of the first attempt that succeeded
    * @throws IllegalArgumentException if the prefix or suffix could change the directory
    * @throws FileAlreadyExistsException if every one of the tries met an existing name
    * @throws IOException if an attempt failed for any other reason
    */
-  public <T> T create(Path dir, String prefix, String suffix, Creation<T> creation)
+  public <T> T create(Path dir, String prefix, String suffix, IoFunction<Path, T> creation)
       throws IOException {
     checkNotNull(dir, "dir");
     checkNotNull(creation, "creation");
@@ -91,7 +76,7 @@ public final class ExclusiveCreator {
     for (int i = 0; i < maxTries; i++) {
       Path candidate = dir.resolve(prefix + names.next() + suffix);
       try {
-        return creation.create(candidate);
+        return creation.apply(candidate);
       } catch (FileAlreadyExistsException taken) {
         // Another file has this name, maybe planted: never open it, draw another name.
       }

@@ -4,7 +4,6 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 
-import com.google.common.collect.Sets;
 import java.nio.file.FileSystem;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,10 +45,12 @@ public final class OwnerOnlyPermissions {
    *
    * @param requested the permissions asked for, not null
    * @return a new set holding only owner bits of {@code requested}
+   * @throws NullPointerException if the set or an element is null, as the JDK throws
    */
   public static Set<PosixFilePermission> mask(Set<PosixFilePermission> requested) {
     EnumSet<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
     for (PosixFilePermission p : requested) {
+      Objects.requireNonNull(p, "permission");
       if (OWNER_BITS.contains(p)) {
         result.add(p);
       }
@@ -77,45 +79,89 @@ public final class OwnerOnlyPermissions {
   }
 
   /**
-   * Returns the creation attributes to pass on to a delegate: the caller's, with any permission
-   * attribute masked, and an owner-only permission attribute added when there was none.
+   * Returns the creation attributes to pass on to a delegate: the caller's, each read once into an
+   * immutable copy (so an attribute object that answers differently on a second call cannot slip
+   * past the mask), with any permission attribute masked, and an owner-only permission attribute
+   * added when there was none.
    *
    * @param attrs the caller's attributes, not null
    * @param directory whether a directory is being created
    * @return the attributes to create with
+   * @throws NullPointerException if an attribute, its name or its value is null
+   * @throws ClassCastException if a permission attribute does not hold permissions
    */
   public static FileAttribute<?>[] forCreation(FileAttribute<?>[] attrs, boolean directory) {
-    FileAttribute<?>[] result = Arrays.copyOf(attrs, attrs.length);
+    FileAttribute<?>[] result = snapshot(attrs, 1);
     boolean found = false;
-    for (int i = 0; i < result.length; i++) {
+    for (int i = 0; i < attrs.length; i++) {
       String name = result[i].name();
       if (POSIX_PERMISSIONS.equals(name) || UNIX_PERMISSIONS.equals(name)) {
-        result[i] = PosixFilePermissions.asFileAttribute(mask(permissionsOf(result[i])));
+        result[i] = PosixFilePermissions.asFileAttribute(mask(permissionsOf(name, result[i].value())));
         found = true;
       }
     }
     if (found) {
-      return result;
+      return Arrays.copyOf(result, attrs.length);
     }
-    result = Arrays.copyOf(result, result.length + 1);
     result[attrs.length] = PosixFilePermissions.asFileAttribute(directory ? DIRECTORY : FILE);
     return result;
   }
 
+  /**
+   * Copies attributes into immutable ones that answer what the originals answered once.
+   *
+   * @param attrs the caller's attributes
+   * @param spare how many empty slots to leave at the end
+   * @return the copies
+   * @throws NullPointerException if an attribute, its name or its value is null
+   */
+  public static FileAttribute<?>[] snapshot(FileAttribute<?>[] attrs, int spare) {
+    FileAttribute<?>[] result = new FileAttribute<?>[attrs.length + spare];
+    for (int i = 0; i < attrs.length; i++) {
+      result[i] = new Fixed(attrs[i].name(), attrs[i].value());
+    }
+    return result;
+  }
+
+  /** A creation attribute whose name and value were read once. */
+  private static final class Fixed implements FileAttribute<Object> {
+    private final String name;
+    private final Object value;
+
+    Fixed(String name, Object value) {
+      this.name = Objects.requireNonNull(name, "attribute name");
+      this.value = value instanceof Set ? Set.copyOf((Set<?>) value) : value;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Object value() {
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return name + "=" + value;
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private static Set<PosixFilePermission> permissionsOf(FileAttribute<?> attr) {
-    Object value = attr.value();
+  private static Set<PosixFilePermission> permissionsOf(String name, Object value) {
     if (!(value instanceof Set)) {
       throw new IllegalArgumentException(
-          "attribute " + attr.name() + " must hold a Set<PosixFilePermission>: " + value);
+          "attribute " + name + " must hold a Set<PosixFilePermission>: " + value);
     }
     for (Object o : (Set<?>) value) {
       if (!(o instanceof PosixFilePermission)) {
         throw new ClassCastException(
-            "attribute " + attr.name() + " holds a " + o.getClass().getName()
+            "attribute " + name + " holds a " + o.getClass().getName()
                 + ", not a PosixFilePermission");
       }
     }
-    return Sets.newHashSet((Set<PosixFilePermission>) value);
+    return (Set<PosixFilePermission>) value;
   }
 }

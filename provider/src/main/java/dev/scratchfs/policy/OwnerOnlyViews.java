@@ -1,5 +1,7 @@
 package dev.scratchfs.policy;
 
+import dev.scratchfs.io.IoCall;
+import dev.scratchfs.io.IoRun;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
@@ -19,7 +21,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Attribute views of a scratch entry: the delegate's views, with the owner-only policy enforced on
@@ -28,7 +32,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code setPermissions} keeps only the owner's bits of the request;
- *   <li>{@code setOwner}, {@code setGroup} and {@code setAcl} are refused with {@link
+ *   <li>{@code setOwner} and {@code setGroup} to anyone but the current owner or group, and
+ *       {@code setAcl}, are refused with {@link
  *       AccessDeniedException}: a scratch entry belongs to the process that made it;
  *   <li>everything else is passed through.
  * </ul>
@@ -50,7 +55,7 @@ public final class OwnerOnlyViews {
    * @return the guarded view, or null if {@code view} is null
    */
   public static <V extends FileAttributeView> V wrap(
-      V view, Class<V> type, String path, IoTranslation translation) {
+      V view, Class<V> type, String path, UnaryOperator<IOException> translation) {
     if (view == null) {
       return null;
     }
@@ -84,19 +89,19 @@ public final class OwnerOnlyViews {
         path, null, "tmp: refuses owner, group and ACL changes on scratch entries");
   }
 
-  /** A delegate call that returns a value. */
-  @FunctionalInterface
-  private interface IoCall<T> {
-    T call() throws IOException;
+  /**
+   * Refuses to give an entry to anyone but its current owner; giving it to its own owner changes
+   * nothing, and archive extractors and copy tools do it routinely.
+   */
+  private static void refuseOtherOwner(UserPrincipal owner, UserPrincipal current, String path)
+      throws AccessDeniedException {
+    Objects.requireNonNull(owner, "owner");
+    if (!owner.equals(current)) {
+      throw ownerChangeRefused(path);
+    }
   }
 
-  /** A delegate call that returns nothing. */
-  @FunctionalInterface
-  private interface IoRun {
-    void run() throws IOException;
-  }
-
-  private static <T> T call(IoTranslation translation, IoCall<T> call) throws IOException {
+  private static <T> T call(UnaryOperator<IOException> translation, IoCall<T> call) throws IOException {
     try {
       return call.call();
     } catch (IOException e) {
@@ -104,7 +109,7 @@ public final class OwnerOnlyViews {
     }
   }
 
-  private static void run(IoTranslation translation, IoRun run) throws IOException {
+  private static void run(UnaryOperator<IOException> translation, IoRun run) throws IOException {
     try {
       run.run();
     } catch (IOException e) {
@@ -114,9 +119,9 @@ public final class OwnerOnlyViews {
 
   private static class Basic<D extends BasicFileAttributeView> implements BasicFileAttributeView {
     final D delegate;
-    final IoTranslation translation;
+    final UnaryOperator<IOException> translation;
 
-    Basic(D delegate, IoTranslation translation) {
+    Basic(D delegate, UnaryOperator<IOException> translation) {
       this.delegate = delegate;
       this.translation = translation;
     }
@@ -142,7 +147,7 @@ public final class OwnerOnlyViews {
       implements PosixFileAttributeView {
     private final String path;
 
-    Posix(PosixFileAttributeView delegate, String path, IoTranslation translation) {
+    Posix(PosixFileAttributeView delegate, String path, UnaryOperator<IOException> translation) {
       super(delegate, translation);
       this.path = path;
     }
@@ -159,7 +164,11 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setGroup(GroupPrincipal group) throws IOException {
-      throw ownerChangeRefused(path);
+      Objects.requireNonNull(group, "group");
+      if (!group.equals(readAttributes().group())) {
+        throw ownerChangeRefused(path);
+      }
+      // Giving an entry to the group it has changes nothing; archive extractors do it.
     }
 
     @Override
@@ -169,13 +178,13 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
-      throw ownerChangeRefused(path);
+      refuseOtherOwner(owner, getOwner(), path);
     }
   }
 
   private static final class Dos extends Basic<DosFileAttributeView>
       implements DosFileAttributeView {
-    Dos(DosFileAttributeView delegate, IoTranslation translation) {
+    Dos(DosFileAttributeView delegate, UnaryOperator<IOException> translation) {
       super(delegate, translation);
     }
 
@@ -208,9 +217,9 @@ public final class OwnerOnlyViews {
   private static class Owner<D extends FileOwnerAttributeView> implements FileOwnerAttributeView {
     final D delegate;
     final String path;
-    final IoTranslation translation;
+    final UnaryOperator<IOException> translation;
 
-    Owner(D delegate, String path, IoTranslation translation) {
+    Owner(D delegate, String path, UnaryOperator<IOException> translation) {
       this.delegate = delegate;
       this.path = path;
       this.translation = translation;
@@ -228,13 +237,13 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
-      throw ownerChangeRefused(path);
+      refuseOtherOwner(owner, getOwner(), path);
     }
   }
 
   private static final class Acl extends Owner<AclFileAttributeView>
       implements AclFileAttributeView {
-    Acl(AclFileAttributeView delegate, String path, IoTranslation translation) {
+    Acl(AclFileAttributeView delegate, String path, UnaryOperator<IOException> translation) {
       super(delegate, path, translation);
     }
 
@@ -245,15 +254,16 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setAcl(List<AclEntry> acl) throws IOException {
+      Objects.requireNonNull(acl, "acl");
       throw ownerChangeRefused(path);
     }
   }
 
   private static final class UserDefined implements UserDefinedFileAttributeView {
     private final UserDefinedFileAttributeView delegate;
-    private final IoTranslation translation;
+    private final UnaryOperator<IOException> translation;
 
-    UserDefined(UserDefinedFileAttributeView delegate, IoTranslation translation) {
+    UserDefined(UserDefinedFileAttributeView delegate, UnaryOperator<IOException> translation) {
       this.delegate = delegate;
       this.translation = translation;
     }

@@ -1,10 +1,10 @@
 package dev.scratchfs.provider;
 
-import dev.scratchfs.handle.CloseAction;
-import dev.scratchfs.handle.ForwardingAsynchronousFileChannel;
-import dev.scratchfs.handle.ForwardingByteChannel;
-import dev.scratchfs.handle.ForwardingFileChannel;
-import dev.scratchfs.quota.IoSupplier;
+import dev.scratchfs.io.ForwardingAsynchronousFileChannel;
+import dev.scratchfs.io.ForwardingByteChannel;
+import dev.scratchfs.io.ForwardingFileChannel;
+import dev.scratchfs.io.IoCall;
+import dev.scratchfs.io.IoRun;
 import dev.scratchfs.quota.Quota;
 import dev.scratchfs.quota.QuotaChannels;
 import java.io.Closeable;
@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * What differs between the three kinds of channel a scratch file system opens: how one is put
  * under a quota, and how one is made to delete its file on close where the delegate would not.
- * Everything else about opening them is {@link TmpFileSystem#openChannel}.
+ * Everything else about opening them is {@link ChannelOpening}'s.
  *
  * @param <C> the channel type
  */
@@ -36,29 +36,29 @@ interface ChannelKind<C extends Closeable> {
    * @throws IOException as the opener throws
    */
   C underQuota(Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoSupplier<C> opener) throws IOException;
+      IoCall<C> opener) throws IOException;
 
   /**
    * Wraps a channel so that closing it runs {@code action}.
    *
    * @param channel the open channel
-   * @param action deletes the file
+   * @param action what to do once it closed
    * @return the wrapped channel
    */
-  C deletingOnClose(C channel, CloseAction action);
+  C closingWith(C channel, IoRun action);
 
   /** Byte channels: a delegate's may or may not be a {@code FileChannel}. */
   ChannelKind<SeekableByteChannel> BYTE =
       new ChannelKind<>() {
         @Override
         public SeekableByteChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoSupplier<SeekableByteChannel> opener)
+            Set<? extends OpenOption> options, IoCall<SeekableByteChannel> opener)
             throws IOException {
           return QuotaChannels.open(quota, file, path, options, opener);
         }
 
         @Override
-        public SeekableByteChannel deletingOnClose(SeekableByteChannel channel, CloseAction action) {
+        public SeekableByteChannel closingWith(SeekableByteChannel channel, IoRun action) {
           return channel instanceof FileChannel
               ? new ForwardingFileChannel((FileChannel) channel, action)
               : new ForwardingByteChannel(channel, action);
@@ -70,12 +70,12 @@ interface ChannelKind<C extends Closeable> {
       new ChannelKind<>() {
         @Override
         public FileChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoSupplier<FileChannel> opener) throws IOException {
+            Set<? extends OpenOption> options, IoCall<FileChannel> opener) throws IOException {
           return QuotaChannels.openFile(quota, file, path, options, opener);
         }
 
         @Override
-        public FileChannel deletingOnClose(FileChannel channel, CloseAction action) {
+        public FileChannel closingWith(FileChannel channel, IoRun action) {
           return new ForwardingFileChannel(channel, action);
         }
       };
@@ -85,14 +85,14 @@ interface ChannelKind<C extends Closeable> {
       new ChannelKind<>() {
         @Override
         public AsynchronousFileChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoSupplier<AsynchronousFileChannel> opener)
+            Set<? extends OpenOption> options, IoCall<AsynchronousFileChannel> opener)
             throws IOException {
           return QuotaChannels.openAsynchronous(quota, file, path, options, opener);
         }
 
         @Override
-        public AsynchronousFileChannel deletingOnClose(
-            AsynchronousFileChannel channel, CloseAction action) {
+        public AsynchronousFileChannel closingWith(
+            AsynchronousFileChannel channel, IoRun action) {
           return new ForwardingAsynchronousFileChannel(channel, action);
         }
       };

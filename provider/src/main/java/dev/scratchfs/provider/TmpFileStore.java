@@ -11,7 +11,7 @@ import java.nio.file.attribute.FileStoreAttributeView;
  * with a quota, the space figures are the quota's (total: the quota; usable and unallocated: what is
  * left of it, or what is left on the store if that is less).
  */
-public final class TmpFileStore extends FileStore {
+final class TmpFileStore extends FileStore {
   private final FileStore delegate;
   private final Quota quota;
 

@@ -1,50 +1,32 @@
 package dev.scratchfs.provider;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.COPY_ATTRIBUTES;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-
-import dev.scratchfs.handle.TmpDirectoryStream;
-import dev.scratchfs.handle.TmpSecureDirectoryStream;
-import dev.scratchfs.path.PathMapping;
-import dev.scratchfs.path.TmpPath;
-import dev.scratchfs.policy.AttributePolicy;
-import dev.scratchfs.policy.OwnerOnlyPermissions;
-import dev.scratchfs.policy.SymbolicLinkPolicy;
-import dev.scratchfs.quota.QuotaTransfers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
-import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.spi.FileSystemProvider;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -52,15 +34,47 @@ import java.util.concurrent.ExecutorService;
  * The {@code tmp:} file system provider, registered through {@code ServiceLoader} (both {@code
  * META-INF/services} and {@code module-info}).
  *
- * <p>Every file operation takes {@link TmpPath}s (anything else is a {@link
- * ProviderMismatchException}), refuses to run on a closed file system ({@code
- * ClosedFileSystemException}), maps the paths into the scratch root, applies the owner-only policy
- * to anything it creates, and calls the delegate's provider. The JDK's {@code Files} then behaves
- * on {@code tmp:} paths as on the file system underneath, except where the policy says otherwise.
+ * <p>Only a registry of file systems by URI and a dispatcher: every file operation takes the
+ * {@code tmp:} path it is given (anything else is a {@link ProviderMismatchException}) to the
+ * {@link Gate} of that path's file system, which checks, maps, applies the policy, calls the
+ * delegate and translates (see {@link TmpFileSystem} for the design). The JDK's {@code Files}
+ * then behaves on {@code tmp:} paths as on the file system underneath, except where the policy
+ * says otherwise.
  */
 public final class TmpFileSystemProvider extends FileSystemProvider {
+  /** The URI scheme of scratch file systems. */
+  public static final String SCHEME = TmpUri.SCHEME;
+
   /** Creates the provider; called by {@code ServiceLoader}. */
   public TmpFileSystemProvider() {}
+
+  /**
+   * Returns the path of the delegate file system that a {@code tmp:} path stands for; see {@code
+   * TmpFileSystems.unwrap}.
+   *
+   * @param path a {@code tmp:} path, relative ones are taken from {@code /}
+   * @return the absolute delegate path, inside the scratch root
+   * @throws ProviderMismatchException if {@code path} is not a {@code tmp:} path
+   * @throws java.nio.file.ClosedFileSystemException if its file system is closed
+   */
+  public static Path unwrap(Path path) {
+    TmpPath p = tmpPath(path);
+    return p.getFileSystem().rootGate().mapByPath(p.getFileSystem().rootGate().check(p));
+  }
+
+  private static TmpPath tmpPath(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!(path instanceof TmpPath)) {
+      throw new ProviderMismatchException(
+          "not a tmp: path: " + path + " (of " + path.getFileSystem().provider() + ")");
+    }
+    return (TmpPath) path;
+  }
+
+  /** The gate of the file system a path belongs to. */
+  private static Gate gate(Path path) {
+    return tmpPath(path).getFileSystem().rootGate();
+  }
 
   @Override
   public String getScheme() {
@@ -76,15 +90,14 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
    * @throws IOException if the root directory cannot be created
    */
   @Override
-  public TmpFileSystem newFileSystem(URI uri, Map<String, ?> env) throws IOException {
+  public FileSystem newFileSystem(URI uri, Map<String, ?> env) throws IOException {
     String authority = TmpUri.fileSystemAuthority(uri);
     TmpOptions options = TmpOptions.parse(env);
-    if (authority == null) {
-      return FileSystemRegistry.newAnonymous(
-          (name, shared) -> TmpFileSystem.create(this, name, false, options));
-    }
-    return FileSystemRegistry.newNamed(
-        authority, (name, shared) -> TmpFileSystem.create(this, name, false, options));
+    FileSystemRegistry.Factory factory =
+        (name, shared) -> TmpFileSystem.create(this, name, shared, options);
+    return authority == null
+        ? FileSystemRegistry.newAnonymous(factory)
+        : FileSystemRegistry.newNamed(authority, factory);
   }
 
   /**
@@ -106,17 +119,19 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
    * @throws IllegalArgumentException if the URI is malformed
    */
   @Override
-  public TmpFileSystem getFileSystem(URI uri) {
-    String authority = TmpUri.fileSystemAuthority(uri);
-    return authority == null ? shared() : FileSystemRegistry.named(authority);
+  public FileSystem getFileSystem(URI uri) {
+    return fileSystem(TmpUri.fileSystemAuthority(uri));
   }
 
-  private TmpFileSystem shared() {
+  private TmpFileSystem fileSystem(String authority) {
+    if (authority != null) {
+      return FileSystemRegistry.named(authority);
+    }
     try {
       return FileSystemRegistry.shared(
-          (name, shared) -> TmpFileSystem.create(this, null, true, TmpOptions.parse(Map.of())));
+          (name, shared) -> TmpFileSystem.create(this, name, shared, TmpOptions.parse(Map.of())));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create the shared tmp:/ file system", e);
+      throw new UncheckedIOException("cannot create the shared tmp:/ file system", e);
     }
   }
 
@@ -128,393 +143,164 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
    * @throws IllegalArgumentException if the URI is malformed
    */
   @Override
-  public TmpPath getPath(URI uri) {
-    String authority = TmpUri.authority(uri);
+  public Path getPath(URI uri) {
     String path = uri.getPath();
-    if (path == null || path.isEmpty()) {
-      path = "/";
-    }
-    TmpFileSystem fs = authority == null ? shared() : FileSystemRegistry.named(authority);
-    return fs.getPath(path);
-  }
-
-  private static TmpPath check(Path path) {
-    if (path == null) {
-      throw new NullPointerException("path");
-    }
-    if (!(path instanceof TmpPath)) {
-      throw new ProviderMismatchException(
-          "not a tmp: path: " + path + " (of " + path.getFileSystem().provider() + ")");
-    }
-    TmpPath p = (TmpPath) path;
-    p.getFileSystem().checkOpen();
-    return p;
-  }
-
-  private static Path delegate(TmpPath p) {
-    return p.getFileSystem().mapping().toDelegate(p);
+    return fileSystem(TmpUri.authority(uri)).getPath(path == null || path.isEmpty() ? "/" : path);
   }
 
   @Override
   public SeekableByteChannel newByteChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-    return newByteChannel(path, options, "byte channel", attrs);
-  }
-
-  private SeekableByteChannel newByteChannel(
-      Path path, Set<? extends OpenOption> options, String kind, FileAttribute<?>... attrs)
-      throws IOException {
-    TmpPath p = check(path);
-    Path d = delegate(p);
-    return p.getFileSystem()
-        .openByteChannel(p, options, attrs, (opts, a) -> Files.newByteChannel(d, opts, a), kind);
+    return gate(path).newByteChannel(path, options, "byte channel", attrs);
   }
 
   @Override
   public FileChannel newFileChannel(
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-    TmpPath p = check(path);
-    Path d = delegate(p);
-    return p.getFileSystem().openChannel(p, options, attrs, "file channel", ChannelKind.FILE,
-        (opts, masked) -> d.getFileSystem().provider().newFileChannel(d, opts, masked));
+    return gate(path).newFileChannel(path, options, attrs);
   }
 
   @Override
   public AsynchronousFileChannel newAsynchronousFileChannel(
       Path path, Set<? extends OpenOption> options, ExecutorService executor,
       FileAttribute<?>... attrs) throws IOException {
-    TmpPath p = check(path);
-    Path d = delegate(p);
-    return p.getFileSystem().openChannel(p, options, attrs, "asynchronous file channel",
-        ChannelKind.ASYNCHRONOUS,
-        (opts, masked) ->
-            d.getFileSystem().provider().newAsynchronousFileChannel(d, opts, executor, masked));
+    return gate(path).newAsynchronousFileChannel(path, options, executor, attrs);
   }
 
   @Override
   public InputStream newInputStream(Path path, OpenOption... options) throws IOException {
-    for (OpenOption opt : options) {
-      if (opt == StandardOpenOption.APPEND || opt == StandardOpenOption.WRITE) {
-        throw new UnsupportedOperationException("'" + opt + "' not allowed");
-      }
-    }
     return Channels.newInputStream(
-        newByteChannel(path, new HashSet<>(Arrays.asList(options)), "input stream"));
+        gate(path).newByteChannel(path, StreamOptions.forInput(options), "input stream"));
   }
 
   @Override
   public OutputStream newOutputStream(Path path, OpenOption... options) throws IOException {
-    Set<OpenOption> opts = new HashSet<>();
-    if (options.length == 0) {
-      opts.add(StandardOpenOption.CREATE);
-      opts.add(StandardOpenOption.TRUNCATE_EXISTING);
-    } else {
-      for (OpenOption opt : options) {
-        if (opt == StandardOpenOption.READ) {
-          throw new IllegalArgumentException("READ not allowed");
-        }
-        opts.add(opt);
-      }
-    }
-    opts.add(StandardOpenOption.WRITE);
-    return Channels.newOutputStream(newByteChannel(path, opts, "output stream"));
+    return Channels.newOutputStream(
+        gate(path).newByteChannel(path, StreamOptions.forOutput(options), "output stream"));
   }
 
   @Override
   public DirectoryStream<Path> newDirectoryStream(
       Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-    TmpPath p = check(dir);
-    if (filter == null) {
-      throw new NullPointerException("filter");
-    }
-    TmpFileSystem fs = p.getFileSystem();
-    DirectoryStream<Path> stream;
-    try {
-      stream = Files.newDirectoryStream(delegate(p));
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
-    TmpDirectoryStream result =
-        stream instanceof SecureDirectoryStream
-            ? new TmpSecureDirectoryStream((SecureDirectoryStream<Path>) stream, p, filter, fs)
-            : new TmpDirectoryStream(stream, p, filter);
-    return fs.adoptDirectoryStream(result, p);
+    Gate gate = gate(dir);
+    Objects.requireNonNull(filter, "filter");
+    return gate.newDirectoryStream(dir, filter);
   }
 
   @Override
   public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-    TmpPath p = check(dir);
-    TmpFileSystem fs = p.getFileSystem();
-    try {
-      Files.createDirectory(delegate(p), fs.creationAttributes(attrs, true));
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
+    gate(dir).createDirectory(dir, attrs);
   }
 
   @Override
   public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs)
       throws IOException {
-    TmpPath l = check(link);
-    TmpPath t = check(target);
-    TmpFileSystem fs = l.getFileSystem();
-    if (t.getFileSystem() != fs) {
-      throw new ProviderMismatchException("link target is in another tmp: file system: " + target);
-    }
-    PathMapping mapping = fs.mapping();
-    try {
-      Path stored = SymbolicLinkPolicy.delegateTarget(mapping, mapping.realRoot(), l, t);
-      Files.createSymbolicLink(delegate(l), stored, attrs);
-    } catch (IOException e) {
-      throw fs.translate(e, l, t);
-    }
+    gate(link).createSymbolicLink(link, target, attrs);
   }
 
   @Override
   public void createLink(Path link, Path existing) throws IOException {
-    TmpPath l = check(link);
-    TmpPath e = check(existing);
-    try {
-      Files.createLink(delegate(l), delegate(e));
-    } catch (IOException ex) {
-      throw l.getFileSystem().translate(ex, l, e);
-    }
+    gate(link).createLink(link, existing);
   }
 
   @Override
   public void delete(Path path) throws IOException {
-    TmpPath p = check(path);
-    TmpFileSystem fs = p.getFileSystem();
-    fs.checkNotRoot(p, "delete");
-    Path d = delegate(p);
-    try {
-      QuotaTransfers.delete(fs.quota(), d, () -> {
-        Files.delete(d);
-        return null;
-      });
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
+    gate(path).delete(path, false, null);
   }
 
   @Override
   public boolean deleteIfExists(Path path) throws IOException {
-    TmpPath p = check(path);
-    TmpFileSystem fs = p.getFileSystem();
-    fs.checkNotRoot(p, "delete");
-    Path d = delegate(p);
-    try {
-      return QuotaTransfers.delete(fs.quota(), d, () -> Files.deleteIfExists(d));
-    } catch (IOException e) {
-      throw fs.translate(e, p);
-    }
+    return gate(path).delete(path, true, null);
   }
 
   @Override
   public Path readSymbolicLink(Path link) throws IOException {
-    TmpPath l = check(link);
-    TmpFileSystem fs = l.getFileSystem();
-    try {
-      return SymbolicLinkPolicy.scratchTarget(fs.mapping(), l, Files.readSymbolicLink(delegate(l)));
-    } catch (IOException e) {
-      throw fs.translate(e, l);
-    }
+    return gate(link).readSymbolicLink(link);
   }
 
   @Override
   public void copy(Path source, Path target, CopyOption... options) throws IOException {
-    TmpPath s = check(source);
-    TmpPath t = check(target);
-    TmpFileSystem fs = t.getFileSystem();
-    fs.checkNotRoot(t, "replace");
-    Path ds = delegate(s);
-    Path dt = delegate(t);
-    try {
-      if (sameProvider(ds, dt)) {
-        List<CopyOption> opts = Arrays.asList(options);
-        QuotaTransfers.copy(
-            fs.quota(), ds, dt, opts.contains(REPLACE_EXISTING),
-            !opts.contains(LinkOption.NOFOLLOW_LINKS), t.toString(),
-            () -> Files.copy(ds, dt, options));
-        maskCopied(fs, dt);
-      } else {
-        copyAcross(s, t, ds, options);
-      }
-    } catch (IOException e) {
-      throw fs.translate(e, s, t);
-    }
+    gate(source).copy(source, target, options);
   }
 
   @Override
   public void move(Path source, Path target, CopyOption... options) throws IOException {
-    TmpPath s = check(source);
-    TmpPath t = check(target);
-    TmpFileSystem fs = s.getFileSystem();
-    fs.checkNotRoot(s, "move");
-    t.getFileSystem().checkNotRoot(t, "replace");
-    Path ds = delegate(s);
-    Path dt = delegate(t);
-    try {
-      List<CopyOption> opts = Arrays.asList(options);
-      if (sameProvider(ds, dt)) {
-        QuotaTransfers.move(
-            fs.quota(), t.getFileSystem().quota(), ds, dt, opts.contains(REPLACE_EXISTING),
-            t.toString(), () -> Files.move(ds, dt, options));
-        return;
-      }
-      if (opts.contains(ATOMIC_MOVE)) {
-        throw new AtomicMoveNotSupportedException(
-            s.toString(), t.toString(), "the two tmp: file systems have different delegates");
-      }
-      copyAcross(s, t, ds, options);
-      QuotaTransfers.delete(fs.quota(), ds, () -> {
-        Files.delete(ds);
-        return null;
-      });
-    } catch (IOException e) {
-      throw fs.translate(e, s, t);
-    }
-  }
-
-  private static boolean sameProvider(Path a, Path b) {
-    return a.getFileSystem().provider() == b.getFileSystem().provider();
-  }
-
-  /** A delegate copy keeps the source's mode; a copy into scratch storage keeps only owner bits. */
-  private static void maskCopied(TmpFileSystem fs, Path copied) throws IOException {
-    if (!fs.ownerOnly()) {
-      return;
-    }
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(copied, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    if (view == null) {
-      return;
-    }
-    BasicFileAttributes attrs = view.readAttributes();
-    if (attrs.isSymbolicLink()) {
-      return;
-    }
-    Set<PosixFilePermission> perms = view.readAttributes().permissions();
-    if (!OwnerOnlyPermissions.OWNER_BITS.containsAll(perms)) {
-      view.setPermissions(OwnerOnlyPermissions.mask(perms));
-    }
-  }
-
-  /** Copies between two scratch file systems whose delegates are of different providers. */
-  private void copyAcross(TmpPath s, TmpPath t, Path ds, CopyOption... options)
-      throws IOException {
-    List<CopyOption> opts = Arrays.asList(options);
-    boolean follow = !opts.contains(LinkOption.NOFOLLOW_LINKS);
-    BasicFileAttributes attrs =
-        follow
-            ? Files.readAttributes(ds, BasicFileAttributes.class)
-            : Files.readAttributes(ds, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (attrs.isSymbolicLink()) {
-      throw new java.io.IOException("Copying of symbolic links not supported across delegates");
-    }
-    if (opts.contains(REPLACE_EXISTING)) {
-      deleteIfExists(t);
-    } else if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(t.toString());
-    }
-    if (attrs.isDirectory()) {
-      createDirectory(t);
-    } else {
-      try (InputStream in = Files.newInputStream(ds);
-          OutputStream out = newOutputStream(t, StandardOpenOption.CREATE_NEW)) {
-        in.transferTo(out);
-      }
-    }
-    if (opts.contains(COPY_ATTRIBUTES)) {
-      getFileAttributeView(t, BasicFileAttributeView.class)
-          .setTimes(attrs.lastModifiedTime(), attrs.lastAccessTime(), attrs.creationTime());
-    }
+    gate(source).move(source, target, options);
   }
 
   @Override
   public boolean isSameFile(Path path, Path path2) throws IOException {
-    TmpPath p = check(path);
-    if (p.equals(path2)) {
-      return true;
-    }
-    if (!(path2 instanceof TmpPath)) {
-      return false;
-    }
-    TmpPath q = check(path2);
-    try {
-      return Files.isSameFile(delegate(p), delegate(q));
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p, q);
-    }
+    return gate(path).isSameFile(path, path2);
   }
 
   @Override
   public boolean isHidden(Path path) throws IOException {
-    TmpPath p = check(path);
-    TmpPath name = p.getFileName();
-    return name != null && name.toString().startsWith(".");
+    TmpPath name = gate(path).check(path).getFileName();
+    return name != null && name.string().startsWith(".");
   }
 
   @Override
   public FileStore getFileStore(Path path) throws IOException {
-    TmpPath p = check(path);
-    try {
-      return new TmpFileStore(Files.getFileStore(delegate(p)), p.getFileSystem().quota());
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p);
-    }
+    return gate(path).getFileStore(path);
   }
 
   @Override
   public void checkAccess(Path path, AccessMode... modes) throws IOException {
-    TmpPath p = check(path);
-    Path d = delegate(p);
-    try {
-      d.getFileSystem().provider().checkAccess(d, modes);
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p);
-    }
+    gate(path).checkAccess(path, modes);
   }
 
   @Override
   public <V extends FileAttributeView> V getFileAttributeView(
       Path path, Class<V> type, LinkOption... options) {
-    TmpPath p = check(path);
-    return p.getFileSystem()
-        .policyView(Files.getFileAttributeView(delegate(p), type, options), type, p);
+    return gate(path).getFileAttributeView(path, type, options);
   }
 
   @Override
   public <A extends BasicFileAttributes> A readAttributes(
       Path path, Class<A> type, LinkOption... options) throws IOException {
-    TmpPath p = check(path);
-    try {
-      return Files.readAttributes(delegate(p), type, options);
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p);
-    }
+    return gate(path).readAttributes(path, type, options);
   }
 
   @Override
   public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
       throws IOException {
-    TmpPath p = check(path);
-    try {
-      return Files.readAttributes(delegate(p), attributes, options);
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p);
-    }
+    return gate(path).readAttributes(path, attributes, options);
   }
 
   @Override
   public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
       throws IOException {
-    TmpPath p = check(path);
-    Object allowed = AttributePolicy.check(attribute, value, p.toString());
-    try {
-      Files.setAttribute(delegate(p), attribute, allowed, options);
-    } catch (IOException e) {
-      throw p.getFileSystem().translate(e, p);
+    gate(path).setAttribute(path, attribute, value, options);
+  }
+
+  /** The options of {@code newInputStream} and {@code newOutputStream}, checked as the JDK does. */
+  private static final class StreamOptions {
+    private StreamOptions() {}
+
+    static Set<OpenOption> forInput(OpenOption... options) {
+      for (OpenOption opt : options) {
+        if (opt == StandardOpenOption.APPEND || opt == StandardOpenOption.WRITE) {
+          throw new UnsupportedOperationException("'" + opt + "' not allowed");
+        }
+      }
+      return new HashSet<>(List.of(options));
+    }
+
+    static Set<OpenOption> forOutput(OpenOption... options) {
+      Set<OpenOption> opts = new HashSet<>();
+      if (options.length == 0) {
+        opts.add(StandardOpenOption.CREATE);
+        opts.add(StandardOpenOption.TRUNCATE_EXISTING);
+      } else {
+        for (OpenOption opt : options) {
+          if (opt == StandardOpenOption.READ) {
+            throw new IllegalArgumentException("READ not allowed");
+          }
+          opts.add(opt);
+        }
+      }
+      opts.add(StandardOpenOption.WRITE);
+      return opts;
     }
   }
 }

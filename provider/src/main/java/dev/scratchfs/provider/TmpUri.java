@@ -16,7 +16,7 @@ import java.net.URI;
  * A query, fragment, user-info or port, an opaque form ({@code tmp:x}) or another scheme is an
  * {@link IllegalArgumentException} naming the URI.
  */
-public final class TmpUri {
+final class TmpUri {
   /** The URI scheme. */
   public static final String SCHEME = "tmp";
 

@@ -1,7 +1,7 @@
 package dev.scratchfs.quota;
 
-import dev.scratchfs.handle.CloseAction;
-import dev.scratchfs.handle.ForwardingAsynchronousFileChannel;
+import dev.scratchfs.io.IoRun;
+import dev.scratchfs.io.ForwardingAsynchronousFileChannel;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -21,7 +21,7 @@ final class QuotaAsynchronousFileChannel extends ForwardingAsynchronousFileChann
   private final SizeAccount account;
 
   QuotaAsynchronousFileChannel(AsynchronousFileChannel delegate, SizeAccount account) {
-    super(delegate, CloseAction.NONE);
+    super(delegate, IoRun.NONE);
     this.account = account;
   }
 

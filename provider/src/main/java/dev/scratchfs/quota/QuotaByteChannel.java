@@ -1,7 +1,7 @@
 package dev.scratchfs.quota;
 
-import dev.scratchfs.handle.CloseAction;
-import dev.scratchfs.handle.ForwardingByteChannel;
+import dev.scratchfs.io.IoRun;
+import dev.scratchfs.io.ForwardingByteChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -14,7 +14,7 @@ final class QuotaByteChannel extends ForwardingByteChannel {
   private final SizeAccount account;
 
   QuotaByteChannel(SeekableByteChannel delegate, SizeAccount account) {
-    super(delegate, CloseAction.NONE);
+    super(delegate, IoRun.NONE);
     this.account = account;
   }
 

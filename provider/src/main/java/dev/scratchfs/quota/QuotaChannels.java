@@ -5,6 +5,7 @@ import static java.nio.file.StandardOpenOption.DELETE_ON_CLOSE;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.scratchfs.io.IoCall;
 import java.io.IOException;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
@@ -38,7 +39,7 @@ public final class QuotaChannels {
    */
   public static SeekableByteChannel open(
       Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoSupplier<? extends SeekableByteChannel> opener) throws IOException {
+      IoCall<? extends SeekableByteChannel> opener) throws IOException {
     SeekableByteChannel channel = opening(quota, file, options, opener);
     if (!changesSize(options)) {
       return channel;
@@ -62,7 +63,7 @@ public final class QuotaChannels {
    */
   public static FileChannel openFile(
       Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoSupplier<FileChannel> opener) throws IOException {
+      IoCall<FileChannel> opener) throws IOException {
     FileChannel channel = opening(quota, file, options, opener);
     return changesSize(options)
         ? new QuotaFileChannel(channel, account(quota, file, path, options))
@@ -82,12 +83,12 @@ public final class QuotaChannels {
    */
   public static AsynchronousFileChannel openAsynchronous(
       Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoSupplier<AsynchronousFileChannel> opener) throws IOException {
+      IoCall<AsynchronousFileChannel> opener) throws IOException {
     Lock lock = quota.lockFor(file);
     lock.lock();
     try {
       long before = options.contains(TRUNCATE_EXISTING) ? sizeOrZero(file) : -1;
-      AsynchronousFileChannel channel = opener.get();
+      AsynchronousFileChannel channel = opener.call();
       if (before >= 0) {
         quota.settle(0, channel.size() - before);
       }
@@ -100,16 +101,16 @@ public final class QuotaChannels {
   }
 
   private static <C extends SeekableByteChannel> C opening(
-      Quota quota, Path file, Set<? extends OpenOption> options, IoSupplier<C> opener)
+      Quota quota, Path file, Set<? extends OpenOption> options, IoCall<C> opener)
       throws IOException {
     if (!options.contains(TRUNCATE_EXISTING)) {
-      return opener.get();
+      return opener.call();
     }
     Lock lock = quota.lockFor(file);
     lock.lock();
     try {
       long before = sizeOrZero(file);
-      C channel = opener.get();
+      C channel = opener.call();
       quota.settle(0, channel.size() - before);
       return channel;
     } finally {

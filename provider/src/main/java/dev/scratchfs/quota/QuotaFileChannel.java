@@ -1,7 +1,7 @@
 package dev.scratchfs.quota;
 
-import dev.scratchfs.handle.CloseAction;
-import dev.scratchfs.handle.ForwardingFileChannel;
+import dev.scratchfs.io.IoRun;
+import dev.scratchfs.io.ForwardingFileChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -18,7 +18,7 @@ final class QuotaFileChannel extends ForwardingFileChannel {
   private final SizeAccount account;
 
   QuotaFileChannel(FileChannel delegate, SizeAccount account) {
-    super(delegate, CloseAction.NONE);
+    super(delegate, IoRun.NONE);
     this.account = account;
   }
 

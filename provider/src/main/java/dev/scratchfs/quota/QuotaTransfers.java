@@ -2,6 +2,7 @@ package dev.scratchfs.quota;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
+import dev.scratchfs.io.IoCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +28,15 @@ public final class QuotaTransfers {
    * @return what {@code op} returned
    * @throws IOException as {@code op} throws; then nothing is given back
    */
-  public static <T> T delete(Quota quota, Path file, IoSupplier<T> op) throws IOException {
+  public static <T> T delete(Quota quota, Path file, IoCall<T> op) throws IOException {
     if (quota == null) {
-      return op.get();
+      return op.call();
     }
     Lock lock = quota.lockFor(file);
     lock.lock();
     try {
       long freed = Quota.freedByRemoving(file);
-      T result = op.get();
+      T result = op.call();
       quota.release(freed);
       return result;
     } finally {
@@ -58,9 +59,9 @@ public final class QuotaTransfers {
    */
   public static void copy(
       Quota quota, Path source, Path target, boolean replace, boolean follow, String path,
-      IoSupplier<?> op) throws IOException {
+      IoCall<?> op) throws IOException {
     if (quota == null) {
-      op.get();
+      op.call();
       return;
     }
     Lock lock = quota.lockFor(target);
@@ -93,20 +94,20 @@ public final class QuotaTransfers {
    */
   public static void move(
       Quota from, Quota to, Path source, Path target, boolean replace, String path,
-      IoSupplier<?> op) throws IOException {
+      IoCall<?> op) throws IOException {
     if (from == null && to == null || isSame(source, target)) {
-      op.get();
+      op.call();
       return;
     }
     long outgoing = replace ? Quota.freedByRemoving(target) : 0;
     if (from == to) {
-      op.get();
+      op.call();
       to.release(outgoing);
       return;
     }
     long moved = Quota.sizeOf(source);
     if (to == null) {
-      op.get();
+      op.call();
     } else {
       run(to, moved - outgoing, path, op);
     }
@@ -115,11 +116,11 @@ public final class QuotaTransfers {
     }
   }
 
-  private static void run(Quota quota, long net, String path, IoSupplier<?> op) throws IOException {
+  private static void run(Quota quota, long net, String path, IoCall<?> op) throws IOException {
     long charged = Math.max(0, net);
     quota.charge(charged, path);
     try {
-      op.get();
+      op.call();
     } catch (IOException | RuntimeException e) {
       quota.release(charged);
       throw e;

@@ -1,5 +1,7 @@
 package dev.scratchfs.quota;
 
+import dev.scratchfs.io.IoCall;
+import dev.scratchfs.io.IoRun;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,24 +20,6 @@ import java.util.concurrent.locks.Lock;
  * before the operation runs, so a refused write writes nothing.
  */
 final class SizeAccount {
-  /** An I/O operation returning a count. */
-  @FunctionalInterface
-  interface IoLong {
-    long get() throws IOException;
-  }
-
-  /** An I/O operation returning a value. */
-  @FunctionalInterface
-  interface IoValue<T> {
-    T get() throws IOException;
-  }
-
-  /** An I/O operation returning nothing. */
-  @FunctionalInterface
-  interface IoRun {
-    void run() throws IOException;
-  }
-
   private final Quota quota;
   private final Lock lock;
   private final String path;
@@ -59,7 +43,9 @@ final class SizeAccount {
    * Runs a write of {@code count} bytes at {@code position} ({@code -1}: the channel's position, or
    * the end in append mode).
    */
-  long write(SeekableByteChannel channel, long position, long count, IoLong op) throws IOException {
+  long write(
+      SeekableByteChannel channel, long position, long count, IoCall<? extends Number> op)
+      throws IOException {
     lock.lock();
     try {
       long before = channel.size();
@@ -73,7 +59,7 @@ final class SizeAccount {
   }
 
   /** Runs an operation that makes the file at least {@code position + count} long. */
-  <T> T grow(SeekableByteChannel channel, long position, long count, IoValue<T> op)
+  <T> T grow(SeekableByteChannel channel, long position, long count, IoCall<T> op)
       throws IOException {
     lock.lock();
     try {
@@ -82,7 +68,7 @@ final class SizeAccount {
       quota.charge(reserved, path);
       Object[] result = new Object[1];
       settleAfter(channel::size, before, reserved, () -> {
-        result[0] = op.get();
+        result[0] = op.call();
         return 0;
       });
       @SuppressWarnings("unchecked")
@@ -94,10 +80,11 @@ final class SizeAccount {
   }
 
   /** Runs a write whose growth is known up front, for channels without a position. */
-  long writeAt(IoLong size, long position, long count, IoLong op) throws IOException {
+  long writeAt(IoCall<Long> size, long position, long count, IoCall<? extends Number> op)
+      throws IOException {
     lock.lock();
     try {
-      long before = size.get();
+      long before = size.call();
       long reserved = Math.max(0, end(position, count) - before);
       quota.charge(reserved, path);
       return settleAfter(size, before, reserved, op);
@@ -106,21 +93,23 @@ final class SizeAccount {
     }
   }
 
-  private long settleAfter(IoLong size, long before, long reserved, IoLong op) throws IOException {
+  private long settleAfter(
+      IoCall<Long> size, long before, long reserved, IoCall<? extends Number> op)
+      throws IOException {
     long result;
     try {
-      result = op.get();
+      result = op.call().longValue();
     } catch (IOException | RuntimeException e) {
       settleQuietly(size, before, reserved, e);
       throw e;
     }
-    quota.settle(reserved, size.get() - before);
+    quota.settle(reserved, size.call() - before);
     return result;
   }
 
-  private void settleQuietly(IoLong size, long before, long reserved, Exception failure) {
+  private void settleQuietly(IoCall<Long> size, long before, long reserved, Exception failure) {
     try {
-      quota.settle(reserved, size.get() - before);
+      quota.settle(reserved, size.call() - before);
     } catch (IOException | RuntimeException e) {
       // The channel is unusable; whatever it wrote is unknown. Keep the reservation, so the count
       // errs on the side of less room, and keep the cause with the failure the caller gets.
@@ -129,12 +118,12 @@ final class SizeAccount {
   }
 
   /** Runs a truncation (or any operation that can only shrink the file) and gives room back. */
-  void truncate(IoLong size, IoRun op) throws IOException {
+  void truncate(IoCall<Long> size, IoRun op) throws IOException {
     lock.lock();
     try {
-      long before = size.get();
+      long before = size.call();
       op.run();
-      quota.settle(0, size.get() - before);
+      quota.settle(0, size.call() - before);
     } finally {
       lock.unlock();
     }
@@ -188,14 +177,14 @@ final class SizeAccount {
   }
 
   /** Closes the channel; if closing deletes the file, its bytes are given back. */
-  void close(IoLong size, IoRun close) throws IOException {
+  void close(IoCall<Long> size, IoRun close) throws IOException {
     if (!deletedOnClose) {
       close.run();
       return;
     }
     long held;
     try {
-      held = size.get();
+      held = size.call();
     } catch (IOException e) {
       held = 0;
     }

@@ -1,4 +1,4 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An {@link AsynchronousFileChannel} that forwards to a delegate's channel and runs a {@link
- * CloseAction} once it closed; used for {@code DELETE_ON_CLOSE} where the delegate ignores it, and
+ * IoRun} once it closed; used for {@code DELETE_ON_CLOSE} where the delegate ignores it, and
  * as the base of channels that add more (the quota's).
  */
 public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
   /** The delegate's channel. */
   protected final AsynchronousFileChannel delegate;
-  private final CloseAction action;
+  private final IoRun action;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -25,7 +25,7 @@ public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
    * @param delegate the open channel
    * @param action what to do after it closed
    */
-  public ForwardingAsynchronousFileChannel(AsynchronousFileChannel delegate, CloseAction action) {
+  public ForwardingAsynchronousFileChannel(AsynchronousFileChannel delegate, IoRun action) {
     this.delegate = delegate;
     this.action = action;
   }
@@ -100,7 +100,7 @@ public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
     try {
       closeDelegate();
     } finally {
-      action.afterClose();
+      action.run();
     }
   }
 

@@ -1,7 +1,6 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.provider;
 
 import dev.scratchfs.lifecycle.HandleTracker;
-import dev.scratchfs.path.TmpPath;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -14,13 +13,11 @@ import java.util.NoSuchElementException;
  * resolved against the directory as the caller named it (as the default provider does), and the
  * caller's filter applied to those {@code tmp:} paths.
  */
-public class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenState {
+class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenState {
   private final DirectoryStream<Path> delegate;
   private final TmpPath dir;
   private final Filter<? super Path> filter;
   private volatile boolean open = true;
-  private HandleTracker.Tracked tracked;
-  private HandleTracker tracker;
 
   /**
    * Wraps {@code delegate}, an accept-all stream of the delegate directory of {@code dir}.
@@ -29,21 +26,10 @@ public class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.
    * @param dir the directory as the caller named it
    * @param filter the caller's filter, or null for all entries
    */
-  public TmpDirectoryStream(DirectoryStream<Path> delegate, TmpPath dir, Filter<? super Path> filter) {
+  TmpDirectoryStream(DirectoryStream<Path> delegate, TmpPath dir, Filter<? super Path> filter) {
     this.delegate = delegate;
     this.dir = dir;
     this.filter = filter;
-  }
-
-  /**
-   * Records how this stream is tracked, so that closing it stops the tracking.
-   *
-   * @param tracker the file system's tracker
-   * @param tracked this stream's record
-   */
-  public void trackedBy(HandleTracker tracker, HandleTracker.Tracked tracked) {
-    this.tracker = tracker;
-    this.tracked = tracked;
   }
 
   /**
@@ -51,7 +37,7 @@ public class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.
    *
    * @return the directory path
    */
-  protected TmpPath dir() {
+  TmpPath dir() {
     return dir;
   }
 
@@ -96,12 +82,6 @@ public class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.
   @Override
   public void close() throws IOException {
     open = false;
-    try {
-      delegate.close();
-    } finally {
-      if (tracker != null) {
-        tracker.untrack(tracked);
-      }
-    }
+    delegate.close();
   }
 }

@@ -1,7 +1,6 @@
-package dev.scratchfs.policy;
+package dev.scratchfs.provider;
 
 import dev.scratchfs.path.PathMapping;
-import dev.scratchfs.path.TmpPath;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +11,8 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Rewrites a delegate's {@link FileSystemException} so that it names the caller's {@code tmp:} paths
@@ -20,7 +21,7 @@ import java.nio.file.NotLinkException;
  * <p>A path the caller passed is named exactly as the caller wrote it (relative stays relative, like
  * the default provider); any other path under the root is shown as its absolute scratch path.
  */
-public final class ExceptionTranslator {
+final class ExceptionTranslator {
   private ExceptionTranslator() {}
 
   /**
@@ -28,16 +29,18 @@ public final class ExceptionTranslator {
    *
    * @param e the delegate's exception
    * @param mapping the file system's mapping
+   * @param map what each of the caller's paths was mapped to (null if it could not be)
    * @param callerPaths the paths the caller passed to the failed operation
    * @return an exception of the same type naming scratch paths, or {@code e} if it names no path
    */
-  public static IOException translate(IOException e, PathMapping mapping, TmpPath... callerPaths) {
+  static IOException translate(
+      IOException e, PathMapping mapping, Function<TmpPath, Path> map, TmpPath... callerPaths) {
     if (!(e instanceof FileSystemException)) {
       return e;
     }
     FileSystemException fse = (FileSystemException) e;
-    String file = rename(fse.getFile(), mapping, callerPaths);
-    String other = rename(fse.getOtherFile(), mapping, callerPaths);
+    String file = rename(fse.getFile(), mapping, map, callerPaths);
+    String other = rename(fse.getOtherFile(), mapping, map, callerPaths);
     if (same(file, fse.getFile()) && same(other, fse.getOtherFile())) {
       return e;
     }
@@ -56,12 +59,14 @@ public final class ExceptionTranslator {
     return a == null ? b == null : a.equals(b);
   }
 
-  private static String rename(String s, PathMapping mapping, TmpPath[] callerPaths) {
+  private static String rename(
+      String s, PathMapping mapping, Function<TmpPath, Path> map, TmpPath[] callerPaths) {
     if (s == null) {
       return null;
     }
     for (TmpPath p : callerPaths) {
-      if (p != null && s.equals(mapping.toDelegate(p).toString())) {
+      Path mapped = p == null ? null : map.apply(p);
+      if (mapped != null && s.equals(mapped.toString())) {
         return p.toString();
       }
     }

@@ -1,8 +1,6 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.provider;
 
 import dev.scratchfs.lifecycle.HandleTracker;
-import dev.scratchfs.path.TmpPath;
-import dev.scratchfs.provider.TmpFileSystem;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A watch service of a {@code tmp:} file system: the delegate's service, with keys that watch the
  * {@code tmp:} directory they were registered for and events whose context is a {@code tmp:} name.
  */
-public final class TmpWatchService implements WatchService, HandleTracker.OpenState {
+final class TmpWatchService implements WatchService, HandleTracker.OpenState {
   private final WatchService delegate;
   private final TmpFileSystem fs;
   private final Map<WatchKey, Key> keys = new ConcurrentHashMap<>();
@@ -32,7 +30,7 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
    * @param delegate a watch service of the delegate file system
    * @param fs the scratch file system
    */
-  public TmpWatchService(WatchService delegate, TmpFileSystem fs) {
+  TmpWatchService(WatchService delegate, TmpFileSystem fs) {
     this.delegate = delegate;
     this.fs = fs;
   }
@@ -42,28 +40,31 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
    *
    * @return the file system
    */
-  public TmpFileSystem fileSystem() {
+  TmpFileSystem fileSystem() {
     return fs;
   }
 
   /**
-   * Registers a directory; the same directory registered again gets the same key.
+   * Returns the delegate's service, for the gate to register delegate directories with.
    *
-   * @param dir the directory as the caller named it
-   * @param delegateDir its delegate path
-   * @param events the events to watch
-   * @param modifiers the modifiers
-   * @return the key
-   * @throws IOException if the delegate failed
+   * @throws ClosedWatchServiceException if this service is closed
    */
-  public WatchKey register(
-      TmpPath dir, Path delegateDir, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers)
-      throws IOException {
+  WatchService delegate() {
     if (!open) {
       throw new ClosedWatchServiceException();
     }
-    WatchKey key = delegateDir.register(delegate, events, modifiers);
-    return keys.computeIfAbsent(key, k -> new Key(k, dir));
+    return delegate;
+  }
+
+  /**
+   * Returns the key of a directory the gate registered; the same directory registered again gets
+   * the same key.
+   *
+   * @param dir the directory as the caller named it
+   * @param delegateKey the delegate's key of its delegate directory
+   */
+  WatchKey keyOf(TmpPath dir, WatchKey delegateKey) {
+    return keys.computeIfAbsent(delegateKey, k -> new Key(k, dir));
   }
 
   private WatchKey wrap(WatchKey key) {
@@ -133,7 +134,11 @@ public final class TmpWatchService implements WatchService, HandleTracker.OpenSt
 
     @Override
     public Watchable watchable() {
-      return dir != null ? dir : fs.mapping().fromDelegate((Path) delegateKey.watchable());
+      if (dir != null) {
+        return dir;
+      }
+      String shown = fs.mapping().fromDelegate((Path) delegateKey.watchable());
+      return shown == null ? null : TmpPath.parse(fs, shown);
     }
   }
 

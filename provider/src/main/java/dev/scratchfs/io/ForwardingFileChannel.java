@@ -1,4 +1,4 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +9,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * A {@link FileChannel} that forwards to a delegate's channel and runs a {@link CloseAction} once
+ * A {@link FileChannel} that forwards to a delegate's channel and runs a {@link IoRun} once
  * the delegate closed. Used only where {@code tmp:} must add behaviour the delegate lacks, such as
  * {@code DELETE_ON_CLOSE} over jimfs, and as the base of channels that add more (the quota's);
  * elsewhere the delegate's own channel is returned unwrapped.
@@ -22,7 +22,7 @@ import java.nio.channels.WritableByteChannel;
 public class ForwardingFileChannel extends FileChannel {
   /** The delegate's channel. */
   protected final FileChannel delegate;
-  private final CloseAction action;
+  private final IoRun action;
 
   /**
    * Wraps {@code delegate}.
@@ -30,7 +30,7 @@ public class ForwardingFileChannel extends FileChannel {
    * @param delegate the open channel
    * @param action what to do after it closed
    */
-  public ForwardingFileChannel(FileChannel delegate, CloseAction action) {
+  public ForwardingFileChannel(FileChannel delegate, IoRun action) {
     this.delegate = delegate;
     this.action = action;
   }
@@ -131,7 +131,7 @@ public class ForwardingFileChannel extends FileChannel {
     try {
       closeDelegate();
     } finally {
-      action.afterClose();
+      action.run();
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.scratchfs.lifecycle;
+package dev.scratchfs.io;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 

@@ -1,4 +1,4 @@
-package dev.scratchfs.handle;
+package dev.scratchfs.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,13 +6,13 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link SeekableByteChannel} that forwards to a delegate's channel and runs a {@link CloseAction}
+ * A {@link SeekableByteChannel} that forwards to a delegate's channel and runs a {@link IoRun}
  * once it closed; for delegates whose byte channels are not {@code FileChannel}s.
  */
 public class ForwardingByteChannel implements SeekableByteChannel {
   /** The delegate's channel. */
   protected final SeekableByteChannel delegate;
-  private final CloseAction action;
+  private final IoRun action;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -21,7 +21,7 @@ public class ForwardingByteChannel implements SeekableByteChannel {
    * @param delegate the open channel
    * @param action what to do after it closed
    */
-  public ForwardingByteChannel(SeekableByteChannel delegate, CloseAction action) {
+  public ForwardingByteChannel(SeekableByteChannel delegate, IoRun action) {
     this.delegate = delegate;
     this.action = action;
   }
@@ -71,7 +71,7 @@ public class ForwardingByteChannel implements SeekableByteChannel {
     try {
       closeDelegate();
     } finally {
-      action.afterClose();
+      action.run();
     }
   }
 

@@ -1,0 +1,126 @@
+package dev.scratchfs.provider;
+
+import static java.nio.file.StandardOpenOption.DELETE_ON_CLOSE;
+
+import com.google.common.collect.ImmutableList;
+import dev.scratchfs.lifecycle.FileSystemState;
+import dev.scratchfs.quota.Quota;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The layers of {@link ChannelOpening}, and the fixed order a file system applies them in: only
+ * those its delegate and options call for, so that a file system without a quota over the default
+ * file system hands out the delegate's own channels, tracked and otherwise untouched.
+ */
+final class ChannelLayers {
+  private ChannelLayers() {}
+
+  static List<ChannelOpening.Layer> forFileSystem(
+      FileSystemState state, DelegateTraits traits, Quota quota) {
+    ImmutableList.Builder<ChannelOpening.Layer> layers = ImmutableList.builder();
+    layers.add(tracking(state));
+    if (!traits.deletesOnClose()) {
+      layers.add(DELETE_ON_CLOSE_EMULATION);
+    }
+    if (quota != null) {
+      layers.add(quota(quota));
+    }
+    if (traits.ownerOnlyByAcl() && !traits.aclAtCreation()) {
+      layers.add(ACL_AFTER_CREATION);
+    }
+    return layers.build();
+  }
+
+  /**
+   * Gives a file created through a channel its owner-only ACL right after the delegate created it,
+   * where the delegate refuses an ACL in the creating call (jimfs), before anyone gets the channel.
+   */
+  static final ChannelOpening.Layer ACL_AFTER_CREATION =
+      new ChannelOpening.Layer() {
+        @Override
+        public <C extends Closeable> C open(
+            ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+            ChannelOpening.Next<C> next) throws IOException {
+          List<AclEntry> acl = CreationPolicy.aclOf(attrs);
+          if (acl == null) {
+            return next.open(options, attrs);
+          }
+          DelegateAccess access = request.gate().access();
+          boolean created = access.readAttributesOrNull(request.delegate()) == null;
+          C channel = next.open(options, CreationPolicy.withoutAcl(attrs));
+          if (created) {
+            try {
+              CreationPolicy.setAcl(access, request.delegate(), acl);
+            } catch (IOException e) {
+              channel.close();
+              throw request.gate().translate(e, request.path());
+            }
+          }
+          return channel;
+        }
+      };
+
+  /** Registers the outermost channel with the file system's state, so close() closes it. */
+  static ChannelOpening.Layer tracking(FileSystemState state) {
+    return new ChannelOpening.Layer() {
+      @Override
+      public <C extends Closeable> C open(
+          ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+          ChannelOpening.Next<C> next) throws IOException {
+        C channel = next.open(options, attrs);
+        return state.register(
+            channel, request.kind(), request.gate().absolute(request.path()).toString());
+      }
+    };
+  }
+
+  /**
+   * Deletes the file when the channel closes, where the delegate ignores {@code DELETE_ON_CLOSE}
+   * (jimfs does): the option is taken out of what the delegate sees, and put back as a close action.
+   */
+  static final ChannelOpening.Layer DELETE_ON_CLOSE_EMULATION =
+      new ChannelOpening.Layer() {
+        @Override
+        public <C extends Closeable> C open(
+            ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+            ChannelOpening.Next<C> next) throws IOException {
+          if (!options.contains(DELETE_ON_CLOSE)) {
+            return next.open(options, attrs);
+          }
+          Set<OpenOption> without = new HashSet<>(options);
+          without.remove(DELETE_ON_CLOSE);
+          C channel = next.open(Set.copyOf(without), attrs);
+          // By the path it was opened as, like the JDK's own emulation where it has one; the
+          // quota layer inside gives the bytes back as the channel closes.
+          Gate gate = request.gate();
+          Path file = gate.mapByPath(request.path());
+          return request.channelKind()
+              .closingWith(channel, () -> gate.delegateProvider().deleteIfExists(file));
+        }
+      };
+
+  /** Charges every change of a file's size to the quota (see {@link dev.scratchfs.quota}). */
+  static ChannelOpening.Layer quota(Quota quota) {
+    return new ChannelOpening.Layer() {
+      @Override
+      public <C extends Closeable> C open(
+          ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+          ChannelOpening.Next<C> next) throws IOException {
+        Gate gate = request.gate();
+        // Accounting follows the caller's options: a DELETE_ON_CLOSE taken out by an outer layer
+        // still gives the file's bytes back when the channel closes.
+        return request.channelKind().underQuota(
+            quota, gate.mapByPath(request.path()), request.path().toString(), request.options(),
+            () -> next.open(options, attrs));
+      }
+    };
+  }
+}
