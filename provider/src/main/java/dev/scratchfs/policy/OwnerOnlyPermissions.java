@@ -45,10 +45,12 @@ public final class OwnerOnlyPermissions {
    *
    * @param requested the permissions asked for, not null
    * @return a new set holding only owner bits of {@code requested}
+   * @throws NullPointerException if the set or an element is null, as the JDK throws
    */
   public static Set<PosixFilePermission> mask(Set<PosixFilePermission> requested) {
     EnumSet<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
     for (PosixFilePermission p : requested) {
+      Objects.requireNonNull(p, "permission");
       if (OWNER_BITS.contains(p)) {
         result.add(p);
       }

@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +34,8 @@ import java.util.function.UnaryOperator;
  *
  * <ul>
  *   <li>{@code setPermissions} keeps only the owner's bits of the request;
- *   <li>{@code setOwner}, {@code setGroup} and {@code setAcl} are refused with {@link
+ *   <li>{@code setOwner} and {@code setGroup} to anyone but the current owner or group, and
+ *       {@code setAcl}, are refused with {@link
  *       AccessDeniedException}: a scratch entry belongs to the process that made it;
  *   <li>everything else is passed through.
  * </ul>
@@ -88,6 +90,18 @@ public final class OwnerOnlyViews {
   public static AccessDeniedException ownerChangeRefused(String path) {
     return new AccessDeniedException(
         path, null, "tmp: refuses owner, group and ACL changes on scratch entries");
+  }
+
+  /**
+   * Refuses to give an entry to anyone but its current owner; giving it to its own owner changes
+   * nothing, and archive extractors and copy tools do it routinely.
+   */
+  private static void refuseOtherOwner(UserPrincipal owner, UserPrincipal current, String path)
+      throws AccessDeniedException {
+    Objects.requireNonNull(owner, "owner");
+    if (!owner.equals(current)) {
+      throw ownerChangeRefused(path);
+    }
   }
 
   private static <T> T call(UnaryOperator<IOException> translation, IoCall<T> call) throws IOException {
@@ -164,7 +178,11 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setGroup(GroupPrincipal group) throws IOException {
-      throw ownerChangeRefused(path);
+      Objects.requireNonNull(group, "group");
+      if (!group.equals(readAttributes().group())) {
+        throw ownerChangeRefused(path);
+      }
+      // Giving an entry to the group it has changes nothing; archive extractors do it.
     }
 
     @Override
@@ -174,7 +192,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
-      throw ownerChangeRefused(path);
+      refuseOtherOwner(owner, getOwner(), path);
     }
   }
 
@@ -233,7 +251,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setOwner(UserPrincipal owner) throws IOException {
-      throw ownerChangeRefused(path);
+      refuseOtherOwner(owner, getOwner(), path);
     }
   }
 
@@ -250,6 +268,7 @@ public final class OwnerOnlyViews {
 
     @Override
     public void setAcl(List<AclEntry> acl) throws IOException {
+      Objects.requireNonNull(acl, "acl");
       throw ownerChangeRefused(path);
     }
   }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.FileAttribute;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
@@ -33,17 +35,49 @@ final class ChannelLayers {
     if (ledger != null) {
       layers.add(quota(ledger));
     }
+    if (traits.ownerOnlyByAcl() && !traits.aclAtCreation()) {
+      layers.add(ACL_AFTER_CREATION);
+    }
     return layers.build();
   }
+
+  /**
+   * Gives a file created through a channel its owner-only ACL right after the delegate created it,
+   * where the delegate refuses an ACL in the creating call (jimfs), before anyone gets the channel.
+   */
+  static final ChannelOpening.Layer ACL_AFTER_CREATION =
+      new ChannelOpening.Layer() {
+        @Override
+        public <C extends Closeable> C open(
+            ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+            ChannelOpening.Next<C> next) throws IOException {
+          List<AclEntry> acl = CreationPolicy.aclOf(attrs);
+          if (acl == null) {
+            return next.open(options, attrs);
+          }
+          DelegateAccess access = request.gate().access();
+          boolean created = access.readAttributesOrNull(request.delegate()) == null;
+          C channel = next.open(options, CreationPolicy.withoutAcl(attrs));
+          if (created) {
+            try {
+              CreationPolicy.setAcl(access, request.delegate(), acl);
+            } catch (IOException e) {
+              channel.close();
+              throw request.gate().translate(e, request.path());
+            }
+          }
+          return channel;
+        }
+      };
 
   /** Registers the outermost channel with the file system's state, so close() closes it. */
   static ChannelOpening.Layer tracking(FileSystemState state) {
     return new ChannelOpening.Layer() {
       @Override
       public <C extends Closeable> C open(
-          ChannelOpening.Request<C> request, Set<OpenOption> options, ChannelOpening.Next<C> next)
-          throws IOException {
-        C channel = next.open(options);
+          ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+          ChannelOpening.Next<C> next) throws IOException {
+        C channel = next.open(options, attrs);
         return state.register(
             channel, request.kind(), request.gate().absolute(request.path()).toString());
       }
@@ -58,14 +92,14 @@ final class ChannelLayers {
       new ChannelOpening.Layer() {
         @Override
         public <C extends Closeable> C open(
-            ChannelOpening.Request<C> request, Set<OpenOption> options,
+            ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
             ChannelOpening.Next<C> next) throws IOException {
           if (!options.contains(DELETE_ON_CLOSE)) {
-            return next.open(options);
+            return next.open(options, attrs);
           }
           Set<OpenOption> without = new HashSet<>(options);
           without.remove(DELETE_ON_CLOSE);
-          C channel = next.open(Set.copyOf(without));
+          C channel = next.open(Set.copyOf(without), attrs);
           // By the path it was opened as, like the JDK's own emulation where it has one; the
           // quota layer inside gives the bytes back as the channel closes.
           Gate gate = request.gate();
@@ -85,8 +119,8 @@ final class ChannelLayers {
     return new ChannelOpening.Layer() {
       @Override
       public <C extends Closeable> C open(
-          ChannelOpening.Request<C> request, Set<OpenOption> options, ChannelOpening.Next<C> next)
-          throws IOException {
+          ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
+          ChannelOpening.Next<C> next) throws IOException {
         Gate gate = request.gate();
         LinkOption[] follow = request.options().contains(NOFOLLOW_LINKS)
             ? new LinkOption[] {NOFOLLOW_LINKS}
@@ -96,7 +130,7 @@ final class ChannelLayers {
         return request.channelKind().underQuota(
             ledger,
             () -> gate.call(() -> Inodes.of(gate, request.path(), request.delegate(), follow)),
-            request.path().toString(), request.options(), options, () -> next.open(options));
+            request.path().toString(), request.options(), options, () -> next.open(options, attrs));
       }
     };
   }

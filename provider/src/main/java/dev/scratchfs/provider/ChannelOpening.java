@@ -24,20 +24,21 @@ import java.util.Set;
  * made it and may change the options it passes inward.
  */
 final class ChannelOpening {
-  /** A request to open a channel, as the caller made it. */
+  /** A request to open a channel, as the caller made it (the attributes as the policy made them). */
   record Request<C extends Closeable>(
-      Gate gate, TmpPath path, Path delegate, Set<OpenOption> options, String kind,
-      ChannelKind<C> channelKind) {}
+      Gate gate, TmpPath path, Path delegate, Set<OpenOption> options, FileAttribute<?>[] attrs,
+      String kind, ChannelKind<C> channelKind) {}
 
   /** The next step inward: the next layer, or in the end the delegate's open. */
   @FunctionalInterface
   interface Next<C> {
-    C open(Set<OpenOption> options) throws IOException;
+    C open(Set<OpenOption> options, FileAttribute<?>[] attrs) throws IOException;
   }
 
   /** One behaviour added to every channel of a file system. */
   interface Layer {
-    <C extends Closeable> C open(Request<C> request, Set<OpenOption> options, Next<C> next)
+    <C extends Closeable> C open(
+        Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs, Next<C> next)
         throws IOException;
   }
 
@@ -55,23 +56,21 @@ final class ChannelOpening {
     Set<OpenOption> snapshot = Set.of(options.toArray(new OpenOption[0]));
     TmpFileSystem fs = gate.fileSystem();
     FileAttribute<?>[] passed =
-        snapshot.contains(CREATE) || snapshot.contains(CREATE_NEW)
-            ? fs.creationAttributes(attrs, false)
-            : attrs;
+        creating(snapshot) ? fs.creationPolicy().attributes(attrs, false) : attrs;
     Path delegate = gate.map(path);
-    Request<C> request = new Request<>(gate, path, delegate, snapshot, kind, channelKind);
-    Next<C> bottom = opts -> gate.call(() -> opener.open(delegate, opts, passed), path);
-    return openFrom(fs.channelLayers(), 0, request, snapshot, bottom);
+    Request<C> request = new Request<>(gate, path, delegate, snapshot, passed, kind, channelKind);
+    Next<C> bottom = (opts, a) -> gate.call(() -> opener.open(delegate, opts, a), path);
+    return openFrom(fs.channelLayers(), 0, request, snapshot, passed, bottom);
   }
 
   private static <C extends Closeable> C openFrom(
-      List<Layer> layers, int index, Request<C> request, Set<OpenOption> options, Next<C> bottom)
-      throws IOException {
+      List<Layer> layers, int index, Request<C> request, Set<OpenOption> options,
+      FileAttribute<?>[] attrs, Next<C> bottom) throws IOException {
     if (index == layers.size()) {
-      return bottom.open(options);
+      return bottom.open(options, attrs);
     }
-    return layers.get(index)
-        .open(request, options, opts -> openFrom(layers, index + 1, request, opts, bottom));
+    return layers.get(index).open(request, options, attrs,
+        (opts, a) -> openFrom(layers, index + 1, request, opts, a, bottom));
   }
 
   /** Tells whether options may create a file. */

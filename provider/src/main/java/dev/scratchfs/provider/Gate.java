@@ -221,9 +221,9 @@ final class Gate {
 
   void createDirectory(Path path, FileAttribute<?>... attrs) throws IOException {
     TmpPath p = check(path);
-    FileAttribute<?>[] masked = fs.creationAttributes(attrs, true);
+    FileAttribute<?>[] masked = fs.creationPolicy().attributes(attrs, true);
     call(() -> {
-      delegateProvider().createDirectory(mapByPath(p), masked);
+      fs.creationPolicy().createDirectory(this, mapByPath(p), masked);
       return null;
     }, p);
   }
@@ -243,11 +243,7 @@ final class Gate {
 
   void createLink(Path link, Path existing) throws IOException {
     TmpPath l = check(link);
-    if (existing instanceof TmpPath && existing.getFileSystem() != fs) {
-      throw new FileSystemException(l.toString(), existing.toString(),
-          "cannot link across tmp: file systems; each is private");
-    }
-    TmpPath e = check(existing);
+    TmpPath e = check(Inodes.linkable(fs, l, existing));
     call(() -> Inodes.linking(this, e, () -> LinkPolicy.createHardLink(this, l, e)), l, e);
   }
 
@@ -341,8 +337,9 @@ final class Gate {
   void setAttribute(Path path, String attribute, Object value, LinkOption... options)
       throws IOException {
     TmpPath p = check(path);
-    Object allowed = AttributePolicy.check(attribute, value, p.toString());
     call(() -> {
+      Object allowed = AttributePolicy.check(attribute, value, p.toString(), name ->
+          delegateProvider().readAttributes(mapByPath(p), name, options).get(name.split(":")[1]));
       delegateProvider().setAttribute(mapByPath(p), attribute, allowed, options);
       return null;
     }, p);

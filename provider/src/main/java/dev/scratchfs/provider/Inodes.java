@@ -7,16 +7,19 @@ import dev.scratchfs.io.IoRun;
 import dev.scratchfs.quota.Inode;
 import dev.scratchfs.quota.InodeLedger;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Reads what the quota needs to know about an entry ({@link Inode}: which file it is, its size,
- * whether it is a regular file) through a gate's own {@link DelegateAccess}: by path for the file
- * system's gate, relative to the open directory for a secure directory stream's, so that the quota
- * accounts for the file an operation really touches.
+ * The quota's side of the gate's operations on names: it reads what the quota needs to know about
+ * an entry ({@link Inode}: which file it is, its size, whether it is a regular file) through a
+ * gate's own {@link DelegateAccess} (by path for the file system's gate, relative to the open
+ * directory for a secure directory stream's, so that the quota accounts for the file an operation
+ * really touches), and tells the file system's {@link InodeLedger} when a hard link adds a name
+ * or a deletion removes one. Without a quota it reads nothing.
  */
 final class Inodes {
   private Inodes() {}
@@ -42,6 +45,27 @@ final class Inodes {
     }
     Object key = attrs.fileKey() != null ? attrs.fileKey() : gate.mapByPath(path).toString();
     return new Inode(key, attrs.size(), attrs.isRegularFile());
+  }
+
+  /**
+   * Refuses a hard link to a file of another scratch file system, as {@code link(2)} refuses one
+   * across mounts ({@code EXDEV}, a plain {@link FileSystemException}): one file with a name in two
+   * private file systems would be shared by both, counted by neither quota or by both, and outlive
+   * the close of the one that made it.
+   *
+   * @param fs the file system the link is made in
+   * @param link the new name
+   * @param existing the existing entry, as the caller gave it
+   * @return {@code existing}, for the gate to check as any path
+   * @throws FileSystemException naming both paths if {@code existing} is of another {@code tmp:}
+   *     file system
+   */
+  static Path linkable(TmpFileSystem fs, TmpPath link, Path existing) throws FileSystemException {
+    if (existing instanceof TmpPath && existing.getFileSystem() != fs) {
+      throw new FileSystemException(link.toString(), existing.toString(),
+          "cannot link across tmp: file systems; each is private");
+    }
+    return existing;
   }
 
   /**

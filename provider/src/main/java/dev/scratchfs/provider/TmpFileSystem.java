@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Set;
@@ -62,14 +63,16 @@ final class TmpFileSystem extends FileSystem {
   private final PathMapping mapping;
   private final FileSystemState state;
   private final InodeLedger ledger;
+  private final CreationPolicy creation;
   private final List<ChannelOpening.Layer> layers;
   private final TmpPath root;
   private final Gate rootGate;
+  private final Staging staging;
   private final Closeable exitCleanup = this::closeAndDelete;
 
   private TmpFileSystem(
       TmpFileSystemProvider provider, String name, boolean shared, Container container,
-      TmpOptions options) {
+      UserPrincipal owner, TmpOptions options) {
     this.provider = provider;
     this.name = name;
     this.shared = shared;
@@ -79,9 +82,11 @@ final class TmpFileSystem extends FileSystem {
     this.mapping = new PathMapping(container.root(), container.realRoot());
     this.state = new FileSystemState(options.leaks() != LeakMode.IGNORE);
     this.ledger = options.quota() >= 0 ? new InodeLedger(new Quota(options.quota())) : null;
+    this.creation = new CreationPolicy(traits, owner);
     this.layers = ChannelLayers.forFileSystem(state, traits, ledger);
     this.root = TmpPath.parse(this, "/");
     this.rootGate = new Gate(this, null, DelegateAccess.of(mapping.delegateFileSystem().provider()));
+    this.staging = new Staging(rootGate, container.path());
   }
 
   /**
@@ -94,16 +99,19 @@ final class TmpFileSystem extends FileSystem {
       TmpFileSystemProvider provider, String name, boolean shared, TmpOptions options)
       throws IOException {
     Path dir = options.dir() != null ? options.dir() : DefaultDirectory.get();
+    DelegateTraits traits = DelegateTraits.of(dir.getFileSystem());
+    UserPrincipal user = traits.ownerOnlyByAcl() ? AclOwner.currentUser(dir.getFileSystem()) : null;
     FileAttribute<?>[] dirAttrs =
-        OwnerOnlyPermissions.appliesTo(dir.getFileSystem())
-            ? OwnerOnlyPermissions.forCreation(new FileAttribute<?>[0], true)
-            : new FileAttribute<?>[0];
+        new CreationPolicy(traits, traits.aclAtCreation() ? user : null)
+            .attributes(new FileAttribute<?>[0], true);
     Container container = Container.create(dir, options.prefix(), options.suffix(), dirAttrs);
     try {
-      TmpFileSystem fs = new TmpFileSystem(provider, name, shared, container, options);
+      UserPrincipal owner =
+          user == null || traits.aclAtCreation() ? user : AclOwner.adopt(container);
+      TmpFileSystem fs = new TmpFileSystem(provider, name, shared, container, owner, options);
       ShutdownCleanup.register(fs.exitCleanup);
       return fs;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       Failures cleanup = new Failures();
       cleanup.attempt(() -> container.delete(true));
       if (cleanup.first() != null) {
@@ -146,11 +154,12 @@ final class TmpFileSystem extends FileSystem {
     return layers;
   }
 
-  /** The attributes to create an entry with under the owner-only policy. */
-  FileAttribute<?>[] creationAttributes(FileAttribute<?>[] attrs, boolean directory) {
-    return traits.ownerOnlyByMode()
-        ? OwnerOnlyPermissions.forCreation(attrs, directory)
-        : OwnerOnlyPermissions.snapshot(attrs, 0);
+  Staging staging() {
+    return staging;
+  }
+
+  CreationPolicy creationPolicy() {
+    return creation;
   }
 
   /** The file store of this file system on the delegate's store (its space is the quota's). */

@@ -87,6 +87,7 @@ final class Transfers {
         () -> namesIn(from, s, ds, attrs),
         () -> flags.replace() ? Inodes.of(to, t, dt, NOFOLLOW_LINKS) : null, t.toString(),
         () -> from.delegateProvider().move(ds, dt, options));
+    LinkPolicy.removeIfEscaping(to, t, dt);
     remapAbsoluteLinks(from, to, dt, remap);
   }
 
