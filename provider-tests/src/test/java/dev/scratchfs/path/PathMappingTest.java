@@ -2,16 +2,20 @@ package dev.scratchfs.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import com.google.common.jimfs.PathNormalization;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,17 +31,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PathMappingTest {
   private static FileSystem windows;
   private static FileSystem unixJimfs;
+  /** A jimfs that shows names case-folded: a listed name is then not the name it was made with. */
+  private static FileSystem foldingJimfs;
 
   @BeforeAll
   static void open() {
     windows = Jimfs.newFileSystem(Configuration.windows());
     unixJimfs = Jimfs.newFileSystem(Configuration.unix());
+    foldingJimfs = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+        .setNameDisplayNormalization(PathNormalization.CASE_FOLD_ASCII).build());
   }
 
   @AfterAll
   static void close() throws IOException {
     windows.close();
     unixJimfs.close();
+    foldingJimfs.close();
   }
 
   /** A path of the algebra alone, for the mapping to take. */
@@ -169,6 +178,75 @@ class PathMappingTest {
     } else {
       assertEquals(expected, shown);
     }
+  }
+
+  static Stream<Arguments> children() {
+    return Stream.of(
+        Arguments.of("default", "/", "a"),
+        Arguments.of("default", "/a/b", "c.txt"),
+        Arguments.of("default", "/a", "ä 中"),
+        Arguments.of("default", "/a", "x\\y"),
+        Arguments.of("jimfs-unix", "/a/b", "c"),
+        Arguments.of("jimfs-unix", "/", "c:x"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} + {2}")
+  @MethodSource("children")
+  void aChildMapsFromItsParentsDelegateAsItsWholePathWould(
+      String delegate, String parent, String name) {
+    PathMapping m = mapping(delegate);
+    Path parentDelegate = m.toDelegate(new Plain(parent));
+    Plain child = new Plain(parent).resolve(name);
+    assertEquals(m.toDelegate(child), m.toDelegateChild(parentDelegate, name));
+  }
+
+  @Test
+  void noChildShortcutWhereNamesDoNotComposeAsStrings() {
+    PathMapping m = mapping("jimfs-windows");
+    assertNull(m.toDelegateChild(m.delegateRoot(), "a"), "names checked one by one there");
+    PathMapping d = mapping("default");
+    assertNull(d.toDelegateChild(d.delegateRoot(), "bad\uD800"), "mapped whole, failing whole");
+  }
+
+  @Test
+  void aListedEntryIsTheMappingOnlyForAsciiNamesThatParseBackToIt() {
+    Path entry = Path.of("/tmp/c/root/d/whatever");
+    PathMapping m = mapping("default");
+    for (String listed : List.of("/d/a.txt", "d/B", "/d/.x", "/d/...", "x", "/d/a b")) {
+      assertSame(entry, m.listedEntry(entry, listed), listed);
+    }
+    for (String listed : List.of("/d/ä", "/d/x\uFFFDy", "/d/.", "/d/..", "/d/", "")) {
+      assertNull(m.listedEntry(entry, listed), listed);
+    }
+    Path jimfsEntry = unixJimfs.getPath("/c/root/d/a");
+    assertSame(jimfsEntry, mapping("jimfs-unix").listedEntry(jimfsEntry, "/d/a"));
+    assertNull(mapping("jimfs-windows").listedEntry(windows.getPath("C:\\c\\root\\a"), "/a"));
+    PathMapping folding =
+        new PathMapping(foldingJimfs.getPath("/c/root"), foldingJimfs.getPath("/c/root"));
+    assertNull(folding.listedEntry(foldingJimfs.getPath("/c/root/a"), "/a"));
+  }
+
+  @Test
+  void theRealRootIsLearnedOnFirstNeedAndOnlyOnceKnown() {
+    AtomicInteger asked = new AtomicInteger();
+    Path real = Path.of("/private/tmp/c/root");
+    PathMapping unknownYet = new PathMapping(Path.of("/tmp/c/root"), () -> {
+      asked.incrementAndGet();
+      return null;
+    });
+    assertEquals(0, asked.get(), "not at creation");
+    assertEquals("/a", unknownYet.fromDelegate(Path.of("/tmp/c/root/a")));
+    assertEquals(0, asked.get(), "not for paths under the root as named");
+    assertNull(unknownYet.fromDelegate(real.resolve("a")), "unknown: stands for the root itself");
+    assertEquals(Path.of("/tmp/c/root"), unknownYet.realRoot());
+    assertEquals(2, asked.get(), "asked again while unknown");
+    PathMapping known = new PathMapping(Path.of("/tmp/c/root"), () -> {
+      asked.incrementAndGet();
+      return real;
+    });
+    assertEquals("/a", known.fromDelegate(real.resolve("a")));
+    assertEquals(real, known.realRoot());
+    assertEquals(3, asked.get(), "remembered once known");
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.scratchfs.path;
 
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Translates between the paths of one scratch file system and the paths of its delegate, and keeps
@@ -19,13 +21,26 @@ import java.nio.file.Path;
  *
  * <p>Symbolic links are the other way out; the link policy refuses links that would lead out, and
  * {@code toRealPath} refuses results outside the root.
+ *
+ * <p>Two shortcuts give the same delegate path as mapping the whole string, where the delegate is
+ * known to compose names as its strings do (the default provider, jimfs and {@code tmp:} itself,
+ * with {@code /} as the separator): one plain name resolved against the delegate of its parent
+ * ({@link #toDelegateChild}), and a directory stream's own entry for a listed name that parses
+ * back to itself ({@link #listedEntry}).
  */
 public final class PathMapping {
   private final Path delegateRoot;
-  private final String delegateRootString;
-  private final Path realRoot;
+  /** The delegate root's string once needed (benign race: the same string in every thread). */
+  private String delegateRootString;
+  private final Supplier<Path> realRootSource;
+  /** The real root once known (benign race: every thread computes the same path). */
+  private volatile Path realRoot;
   private final FileSystem delegateFs;
   private final boolean slashSeparated;
+  /** Resolving a name against a delegate path gives what resolving the joined string gives. */
+  private final boolean namesCompose;
+  /** A listed name made only of ASCII characters parses back to the listed entry's name. */
+  private final boolean asciiNamesRoundTrip;
 
   /**
    * Creates the mapping of {@code /} onto {@code delegateRoot}.
@@ -34,11 +49,31 @@ public final class PathMapping {
    * @param realRoot {@code delegateRoot} with links resolved (equal to it where there are none)
    */
   public PathMapping(Path delegateRoot, Path realRoot) {
+    this(delegateRoot, () -> realRoot);
+  }
+
+  /**
+   * Creates the mapping of {@code /} onto {@code delegateRoot}, learning its real root only when
+   * something needs it (most file systems never resolve a link, and resolving the root costs one
+   * system call per name of its path).
+   *
+   * @param delegateRoot the absolute delegate directory that {@code /} maps to
+   * @param realRoot gives {@code delegateRoot} with links resolved, or null if that cannot be told
+   *     now (then {@code delegateRoot} itself stands for it, which refuses more, never less)
+   */
+  public PathMapping(Path delegateRoot, Supplier<Path> realRoot) {
     this.delegateRoot = delegateRoot;
-    this.delegateRootString = delegateRoot.toString();
-    this.realRoot = realRoot;
+    this.realRootSource = realRoot;
     this.delegateFs = delegateRoot.getFileSystem();
     this.slashSeparated = delegateFs.getSeparator().equals("/");
+    String scheme = delegateFs.provider().getScheme();
+    this.namesCompose =
+        slashSeparated
+            && (delegateFs == FileSystems.getDefault() || scheme.equals("jimfs")
+                || scheme.equals("tmp"));
+    // A delegate that shows names otherwise than they were made (jimfs can fold their case for
+    // display) would find something else under the shown name than the entry it listed.
+    this.asciiNamesRoundTrip = namesCompose && delegateFs.getPath("Aa").toString().equals("Aa");
   }
 
   /**
@@ -56,7 +91,15 @@ public final class PathMapping {
    * @return the real root
    */
   public Path realRoot() {
-    return realRoot;
+    Path known = realRoot;
+    if (known == null) {
+      known = realRootSource.get();
+      if (known == null) {
+        return delegateRoot; // not remembered: asked again next time
+      }
+      realRoot = known;
+    }
+    return known;
   }
 
   /**
@@ -89,7 +132,60 @@ public final class PathMapping {
     }
     String[] names = normal.names();
     checkOneToOne(s, names);
-    return delegateFs.getPath(delegateRootString, names);
+    return delegateFs.getPath(delegateRootString(), names);
+  }
+
+  /**
+   * Maps one plain name resolved against a path that maps to {@code parentDelegate}, without
+   * mapping the whole path again; where that might not give what {@link #toDelegate} gives for the
+   * joined path, returns null instead. Given that {@code parentDelegate} is what the parent maps
+   * to, it does give the same: the joined path, made absolute and normalized, is the parent's with
+   * the name added, and where the delegate composes names as its strings, resolving the name
+   * against the parent's delegate path is resolving the joined string against the root.
+   *
+   * @param parentDelegate what the parent maps to by path
+   * @param name a plain name (see {@link PathSyntax#isPlainName})
+   * @return the delegate path of the joined path, or null to map the whole path instead
+   */
+  public Path toDelegateChild(Path parentDelegate, String name) {
+    if (!namesCompose) {
+      return null;
+    }
+    try {
+      return parentDelegate.resolve(name);
+    } catch (InvalidPathException unmappable) {
+      return null; // mapping the whole path fails the same way, naming the whole path
+    }
+  }
+
+  /**
+   * Tells whether an entry that a delegate directory stream listed is what the listed {@code tmp:}
+   * path maps to, so that it need not be mapped again: the stream was opened at what the directory
+   * maps to by path (the caller's promise), the delegate composes names as its strings, and the
+   * listed name, all ASCII, parses back to the entry's own name (an ASCII name decodes and encodes
+   * to the same bytes in every charset a JDK uses for file names; any other name, including one
+   * with undecodable bytes shown as U+FFFD, is mapped from its string as any path is).
+   *
+   * @param entry the delegate's entry, listed in the directory's delegate by path
+   * @param listed the listed path's string: the directory's string and the entry's name
+   * @return {@code entry}, or null to map the listed path from its string
+   */
+  public Path listedEntry(Path entry, String listed) {
+    if (!asciiNamesRoundTrip) {
+      return null;
+    }
+    int start = listed.lastIndexOf('/') + 1;
+    int n = listed.length();
+    if (n == start || n - start <= 2 && listed.charAt(start) == '.'
+        && (n - start == 1 || listed.charAt(start + 1) == '.')) {
+      return null;
+    }
+    for (int i = start; i < n; i++) {
+      if (listed.charAt(i) >= 0x80) {
+        return null;
+      }
+    }
+    return entry;
   }
 
   /**
@@ -133,6 +229,16 @@ public final class PathMapping {
     return delegateFs.getPath(names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
   }
 
+  /** Decoded only when needed: most file systems never translate an exception. */
+  private String delegateRootString() {
+    String s = delegateRootString;
+    if (s == null) {
+      s = delegateRoot.toString();
+      delegateRootString = s;
+    }
+    return s;
+  }
+
   private void checkOneToOne(String path, String[] names) {
     for (String name : names) {
       if (name.equals(".") || name.equals("..")) {
@@ -162,8 +268,8 @@ public final class PathMapping {
     Path base;
     if (delegate.startsWith(delegateRoot)) {
       base = delegateRoot;
-    } else if (delegate.startsWith(realRoot)) {
-      base = realRoot;
+    } else if (delegate.startsWith(realRoot())) {
+      base = realRoot();
     } else {
       return null;
     }
@@ -189,6 +295,7 @@ public final class PathMapping {
    * @return the scratch path string, or {@code s} itself if it is not under the root
    */
   public String toScratchString(String s) {
+    String delegateRootString = delegateRootString();
     if (s == null || !s.startsWith(delegateRootString)) {
       return s;
     }

@@ -86,6 +86,48 @@ public final class PathSyntax {
     return parse(sb.toString());
   }
 
+  /**
+   * Returns the string of a path resolved with a path string, as {@code resolve(String)} of the
+   * default provider makes it: {@code other} if it is absolute, else the two joined.
+   *
+   * @param base a normalized path string
+   * @param other the path string to resolve against it
+   * @return the normalized result; {@code base} itself if {@code other} is empty
+   * @throws InvalidPathException if {@code other} contains NUL
+   */
+  public static String resolve(String base, String other) {
+    String o = parse(other);
+    if (o.isEmpty()) {
+      return base;
+    }
+    if (o.charAt(0) == '/' || base.isEmpty()) {
+      return o;
+    }
+    return base.equals("/") ? "/" + o : base + "/" + o;
+  }
+
+  /**
+   * Tells whether a string is exactly one name that means itself: not empty, not {@code .} or
+   * {@code ..}, without {@code /} or NUL. Such a name resolved against a path adds that one name
+   * and changes nothing else, however the path is normalized.
+   *
+   * @param s a string, not null
+   * @return true if {@code s} is a plain name
+   */
+  public static boolean isPlainName(String s) {
+    int n = s.length();
+    if (n == 0 || n <= 2 && s.charAt(0) == '.' && (n == 1 || s.charAt(1) == '.')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\u0000') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void checkNotNul(String input, char c) {
     if (c == '\u0000') {
       throw new InvalidPathException(input, "Nul character not allowed");

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param <P> the concrete path type
  */
 public abstract class UnixPath<P extends UnixPath<P>> implements Path {
+  /** The normalized path string; null for a path that computes it on first need. */
   private final String path;
   /** Start of each name; computed lazily (benign race: idempotent). */
   private int[] offsets;
@@ -30,8 +31,28 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
    * @param normalizedPath a string returned by {@link PathSyntax#parse}
    */
   protected UnixPath(String normalizedPath) {
-    this.path = normalizedPath;
+    this.path = Objects.requireNonNull(normalizedPath, "normalizedPath");
   }
+
+  /**
+   * Creates a path whose string is computed on first need by {@link #lazyString()}: for paths made
+   * in bulk (a directory stream's entries) of which most are never looked at.
+   */
+  protected UnixPath() {
+    this.path = null;
+  }
+
+  /**
+   * Computes the string of a path made by {@link #UnixPath()}; called whenever it is needed, so an
+   * implementation caches what it computed (from final fields only, so that a path published
+   * without synchronization computes the same string in every thread).
+   *
+   * @return the normalized path string
+   */
+  protected String lazyString() {
+    throw new IllegalStateException("a path made with a string has no lazy string");
+  }
+
 
   /**
    * Returns a path of the same file system.
@@ -92,13 +113,14 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
    * @return the normalized path string
    */
   public final String string() {
-    return path;
+    String p = path;
+    return p != null ? p : lazyString();
   }
 
   int[] offsets() {
     int[] result = offsets;
     if (result == null) {
-      result = PathSyntax.offsets(path);
+      result = PathSyntax.offsets(string());
       offsets = result;
     }
     return result;
@@ -106,7 +128,8 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
 
   @Override
   public final boolean isAbsolute() {
-    return !path.isEmpty() && path.charAt(0) == '/';
+    String p = string();
+    return !p.isEmpty() && p.charAt(0) == '/';
   }
 
   @Override
@@ -116,10 +139,11 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     if (count == 0) {
       return null;
     }
-    if (count == 1 && !path.isEmpty() && path.charAt(0) != '/') {
+    String p = string();
+    if (count == 1 && !p.isEmpty() && p.charAt(0) != '/') {
       return self();
     }
-    return create(path.substring(offs[count - 1]));
+    return create(p.substring(offs[count - 1]));
   }
 
   @Override
@@ -133,7 +157,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     if (len <= 0) {
       return isAbsolute() ? create("/") : null;
     }
-    return create(path.substring(0, len));
+    return create(string().substring(0, len));
   }
 
   @Override
@@ -147,7 +171,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     if (index < 0 || index >= offs.length) {
       throw new IllegalArgumentException();
     }
-    return create(path.substring(offs[index], nameEnd(index)));
+    return create(string().substring(offs[index], nameEnd(index)));
   }
 
   @Override
@@ -157,7 +181,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
         || beginIndex >= endIndex) {
       throw new IllegalArgumentException();
     }
-    return create(path.substring(offs[beginIndex], nameEnd(endIndex - 1)));
+    return create(string().substring(offs[beginIndex], nameEnd(endIndex - 1)));
   }
 
   /**
@@ -168,6 +192,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
   public final String[] names() {
     int count = getNameCount();
     String[] result = new String[count];
+    String path = string();
     for (int i = 0; i < count; i++) {
       result[i] = path.substring(offsets()[i], nameEnd(i));
     }
@@ -190,6 +215,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
   public P normalize() {
     // Every file operation normalizes its path, so the common case returns at once: only a name
     // starting with a dot can be "." or "..", and such a name starts the path or follows a '/'.
+    String path = string();
     if (!(path.startsWith(".") || path.contains("/.")) || !hasDotOrDotDot(0)) {
       return self();
     }
@@ -235,6 +261,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     if (o.isEmpty()) {
       return self();
     }
+    String path = string();
     if (path.isEmpty()) {
       return other;
     }
@@ -245,14 +272,9 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
   public P resolve(String other) {
     // resolve(parse(other)) without the intermediate path: directory streams and callers that
     // build paths name by name come through here once per entry.
-    String o = PathSyntax.parse(other);
-    if (o.isEmpty()) {
-      return self();
-    }
-    if (o.charAt(0) == '/' || path.isEmpty()) {
-      return create(o);
-    }
-    return create(path.equals("/") ? "/" + o : path + "/" + o);
+    String path = string();
+    String resolved = PathSyntax.resolve(path, other);
+    return resolved == path ? self() : create(resolved);
   }
 
   @Override
@@ -270,21 +292,22 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
   @Override
   public P relativize(Path obj) {
     UnixPath<?> other = adopt(obj);
-    if (other.path.equals(path)) {
+    String path = string();
+    if (other.string().equals(path)) {
       return create("");
     }
     if (isAbsolute() != other.isAbsolute()) {
       throw new IllegalArgumentException("'other' is different type of Path");
     }
     if (path.isEmpty()) {
-      return create(other.path);
+      return create(other.string());
     }
     UnixPath<?> base = this;
     if (base.hasDotOrDotDot(0) || other.hasDotOrDotDot(0)) {
       base = base.normalize();
       other = other.normalize();
-      if (base.path.isEmpty()) {
-        return create(other.path); // as the default provider does when the base normalizes away
+      if (base.string().isEmpty()) {
+        return create(other.string()); // as the default provider does when the base normalizes away
       }
     }
     int baseCount = base.getNameCount();
@@ -296,20 +319,21 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     }
     // The names of "other" after the common part, as one region of its string.
     int childStart = i == childCount ? -1 : other.offsets()[i];
+    String child = other.string();
     if (i == baseCount) {
-      return create(childStart < 0 ? "" : other.path.substring(childStart));
+      return create(childStart < 0 ? "" : child.substring(childStart));
     }
     if (base.hasDotOrDotDot(i)) {
       throw new IllegalArgumentException(
           "Unable to compute relative  path from " + this + " to " + obj);
     }
     int dotdots = baseCount - i;
-    StringBuilder sb = new StringBuilder(3 * dotdots + other.path.length());
+    StringBuilder sb = new StringBuilder(3 * dotdots + child.length());
     for (int k = 0; k < dotdots; k++) {
       sb.append(k > 0 ? "/.." : "..");
     }
-    if (childStart >= 0 && childStart < other.path.length()) {
-      sb.append('/').append(other.path, childStart, other.path.length());
+    if (childStart >= 0 && childStart < child.length()) {
+      sb.append('/').append(child, childStart, child.length());
     }
     return create(sb.toString());
   }
@@ -327,16 +351,17 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
 
   int nameEnd(int i) {
     int[] offs = offsets();
-    return i == offs.length - 1 ? path.length() : offs[i + 1] - 1;
+    return i == offs.length - 1 ? string().length() : offs[i + 1] - 1;
   }
 
   private boolean isDot(int i) {
     int begin = offsets()[i];
-    return nameEnd(i) - begin == 1 && path.charAt(begin) == '.';
+    return nameEnd(i) - begin == 1 && string().charAt(begin) == '.';
   }
 
   private boolean isDotDot(int i) {
     int begin = offsets()[i];
+    String path = string();
     return nameEnd(i) - begin == 2 && path.charAt(begin) == '.' && path.charAt(begin + 1) == '.';
   }
 
@@ -346,19 +371,19 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
     int length = nameEnd(i) - begin;
     int thatBegin = that.offsets()[j];
     return that.nameEnd(j) - thatBegin == length
-        && path.regionMatches(begin, that.path, thatBegin, length);
+        && string().regionMatches(begin, that.string(), thatBegin, length);
   }
 
   @Override
   public int compareTo(Path other) {
-    return path.compareTo(((UnixPath<?>) other).path);
+    return string().compareTo(((UnixPath<?>) other).string());
   }
 
   @Override
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      h = path.hashCode();
+      h = string().hashCode();
       hash = h;
     }
     return h;
@@ -366,6 +391,6 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
 
   @Override
   public final String toString() {
-    return path;
+    return string();
   }
 }

@@ -4,10 +4,10 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 
+import com.google.common.collect.Sets;
 import java.nio.file.FileSystem;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,6 +37,12 @@ public final class OwnerOnlyPermissions {
 
   private static final String POSIX_PERMISSIONS = "posix:permissions";
   private static final String UNIX_PERMISSIONS = "unix:permissions";
+
+  /** The creation attribute of {@link #FILE}: immutable, so one serves every creation. */
+  private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = new Mode(FILE);
+
+  /** The creation attribute of {@link #DIRECTORY}. */
+  private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_MODE = new Mode(DIRECTORY);
 
   private OwnerOnlyPermissions() {}
 
@@ -82,7 +88,8 @@ public final class OwnerOnlyPermissions {
    * Returns the creation attributes to pass on to a delegate: the caller's, each read once into an
    * immutable copy (so an attribute object that answers differently on a second call cannot slip
    * past the mask), with any permission attribute masked, and an owner-only permission attribute
-   * added when there was none.
+   * added when there was none. The array is new at every call (it goes to providers the caller may
+   * have written); the attributes in it never change.
    *
    * @param attrs the caller's attributes, not null
    * @param directory whether a directory is being created
@@ -91,20 +98,52 @@ public final class OwnerOnlyPermissions {
    * @throws ClassCastException if a permission attribute does not hold permissions
    */
   public static FileAttribute<?>[] forCreation(FileAttribute<?>[] attrs, boolean directory) {
+    if (attrs.length == 0) {
+      // The common case: nothing to read from the caller, the policy's own mode.
+      return new FileAttribute<?>[] {directory ? DIRECTORY_MODE : FILE_MODE};
+    }
     FileAttribute<?>[] result = snapshot(attrs, 1);
     boolean found = false;
     for (int i = 0; i < attrs.length; i++) {
       String name = result[i].name();
       if (POSIX_PERMISSIONS.equals(name) || UNIX_PERMISSIONS.equals(name)) {
-        result[i] = PosixFilePermissions.asFileAttribute(mask(permissionsOf(name, result[i].value())));
+        result[i] = new Mode(mask(permissionsOf(name, result[i].value())));
         found = true;
       }
     }
     if (found) {
       return Arrays.copyOf(result, attrs.length);
     }
-    result[attrs.length] = PosixFilePermissions.asFileAttribute(directory ? DIRECTORY : FILE);
+    result[attrs.length] = directory ? DIRECTORY_MODE : FILE_MODE;
     return result;
+  }
+
+  /**
+   * An owner-only mode to create with, as {@code PosixFilePermissions.asFileAttribute} makes one,
+   * but immutable: its value is the same immutable set at every call (the JDK's wraps its copy
+   * again at every call of {@code value()}), and one that jimfs takes without copying it again.
+   */
+  private static final class Mode implements FileAttribute<Set<PosixFilePermission>> {
+    private final Set<PosixFilePermission> permissions;
+
+    Mode(Set<PosixFilePermission> permissions) {
+      this.permissions = Sets.immutableEnumSet(permissions);
+    }
+
+    @Override
+    public String name() {
+      return POSIX_PERMISSIONS;
+    }
+
+    @Override
+    public Set<PosixFilePermission> value() {
+      return permissions;
+    }
+
+    @Override
+    public String toString() {
+      return POSIX_PERMISSIONS + "=" + permissions;
+    }
   }
 
   /**

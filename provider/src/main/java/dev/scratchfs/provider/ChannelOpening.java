@@ -3,11 +3,13 @@ package dev.scratchfs.provider;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 
+import com.google.common.collect.ImmutableSet;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -48,12 +50,19 @@ final class ChannelOpening {
     C open(Path delegate, Set<OpenOption> options, FileAttribute<?>[] attrs) throws IOException;
   }
 
+  /**
+   * The JDK's own immutable sets: {@code Set.of} (two final classes) and {@code
+   * Collections.emptySet()}, which {@code Files.newByteChannel(path)} passes.
+   */
+  private static final Set<Class<?>> JDK_IMMUTABLE_SETS =
+      Set.of(Set.of().getClass(), Set.of(1).getClass(), Collections.emptySet().getClass());
+
   private ChannelOpening() {}
 
   static <C extends Closeable> C open(
       Gate gate, TmpPath path, Set<? extends OpenOption> options, FileAttribute<?>[] attrs,
       String kind, ChannelKind<C> channelKind, DelegateOpener<C> opener) throws IOException {
-    Set<OpenOption> snapshot = Set.of(options.toArray(new OpenOption[0]));
+    Set<OpenOption> snapshot = snapshot(options);
     TmpFileSystem fs = gate.fileSystem();
     FileAttribute<?>[] passed =
         creating(snapshot) ? fs.creationPolicy().attributes(attrs, false) : attrs;
@@ -71,6 +80,19 @@ final class ChannelOpening {
     }
     return layers.get(index).open(request, options, attrs,
         (opts, a) -> openFrom(layers, index + 1, request, opts, a, bottom));
+  }
+
+  /**
+   * The caller's options, read once: an immutable copy, or the set itself where it cannot change
+   * (Guava's immutable sets, which the provider's streams pass and nobody can subclass, and the
+   * JDK's immutable set classes).
+   */
+  @SuppressWarnings("unchecked")
+  static Set<OpenOption> snapshot(Set<? extends OpenOption> options) {
+    if (options instanceof ImmutableSet || JDK_IMMUTABLE_SETS.contains(options.getClass())) {
+      return (Set<OpenOption>) options;
+    }
+    return Set.of(options.toArray(new OpenOption[0]));
   }
 
   /** Tells whether options may create a file. */

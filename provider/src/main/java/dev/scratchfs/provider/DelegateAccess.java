@@ -80,6 +80,18 @@ interface DelegateAccess {
     return null;
   }
 
+  /**
+   * Resolves the links of a delegate path, for the mapping's real root (learned when first needed,
+   * see {@link dev.scratchfs.path.PathMapping}); null where that cannot be told now.
+   */
+  static Path realPathOrNull(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException | RuntimeException unresolvable) {
+      return null;
+    }
+  }
+
   /** The permission set among creation attributes, or null if there is none. */
   @SuppressWarnings("unchecked")
   private static Set<PosixFilePermission> requestedMode(FileAttribute<?>[] attrs) {

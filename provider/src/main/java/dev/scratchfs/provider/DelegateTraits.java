@@ -41,6 +41,9 @@ record DelegateTraits(
   }
 
   private static boolean hasFiles(FileSystem delegate) {
+    if (delegate == FileSystems.getDefault()) {
+      return true; // the file system java.io.File belongs to
+    }
     try {
       delegate.getRootDirectories().iterator().next().toFile();
       return true;

@@ -125,7 +125,8 @@ final class Gate {
     if (cached != null) {
       return cached;
     }
-    Path mapped = fs.mapping().toDelegate(absolute(path).normalize());
+    Path shortcut = cacheable ? path.delegateFromParent(fs.mapping()) : null; // see TmpPath
+    Path mapped = shortcut != null ? shortcut : fs.mapping().toDelegate(absolute(path).normalize());
     if (cacheable) {
       path.cacheDelegate(mapped);
     }
@@ -208,12 +209,13 @@ final class Gate {
     TmpPath p = check(path);
     DirectoryStream<Path> stream = call(() -> access.newDirectoryStream(map(p), options), p);
     TmpPath shown = dir == null ? p : absolute(p);
+    boolean byPath = dir == null || p.isAbsolute(); // opened where `shown` maps to by path
     TmpDirectoryStream result =
         stream instanceof SecureDirectoryStream
             ? new TmpSecureDirectoryStream(
-                (SecureDirectoryStream<Path>) stream, shown, filter,
+                (SecureDirectoryStream<Path>) stream, shown, byPath, filter,
                 relativeTo(absolute(p).normalize(), (SecureDirectoryStream<Path>) stream))
-            : new TmpDirectoryStream(stream, shown, filter);
+            : new TmpDirectoryStream(stream, shown, byPath, filter);
     return fs.state().register(result, "directory stream", absolute(p).toString());
   }
 

@@ -13,10 +13,15 @@ import java.util.NoSuchElementException;
  * A directory stream of a {@code tmp:} directory: the delegate's entries shown as {@code tmp:} paths,
  * resolved against the directory as the caller named it (as the default provider does), and the
  * caller's filter applied to those {@code tmp:} paths.
+ *
+ * <p>Where the delegate's stream was opened at what the directory maps to by path, an entry is a
+ * {@link ListedPath}: made without decoding the entry's name, which happens only if something
+ * needs its string, and mapped as the delegate's own entry where names round-trip.
  */
 class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenState {
   private final DirectoryStream<Path> delegate;
   private final TmpPath dir;
+  private final boolean byPath;
   private final Filter<? super Path> filter;
   private volatile boolean open = true;
 
@@ -25,11 +30,15 @@ class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenSta
    *
    * @param delegate the delegate's stream
    * @param dir the directory as the caller named it
+   * @param byPath whether {@code delegate} lists what {@code dir} maps to by path, so that its
+   *     entries are the delegate paths of theirs
    * @param filter the caller's filter, or null for all entries
    */
-  TmpDirectoryStream(DirectoryStream<Path> delegate, TmpPath dir, Filter<? super Path> filter) {
+  TmpDirectoryStream(
+      DirectoryStream<Path> delegate, TmpPath dir, boolean byPath, Filter<? super Path> filter) {
     this.delegate = delegate;
     this.dir = dir;
+    this.byPath = byPath;
     this.filter = filter;
   }
 
@@ -69,7 +78,9 @@ class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenSta
 
       private boolean advance() {
         while (next == null && entries.hasNext()) {
-          Path candidate = dir.resolve(entries.next().getFileName().toString());
+          Path entry = entries.next();
+          Path candidate =
+              byPath ? new ListedPath(dir, entry) : dir.resolve(entry.getFileName().toString());
           try {
             if (filter == null || filter.accept(candidate)) {
               next = candidate;

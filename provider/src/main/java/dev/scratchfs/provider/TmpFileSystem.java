@@ -72,14 +72,16 @@ final class TmpFileSystem extends FileSystem {
 
   private TmpFileSystem(
       TmpFileSystemProvider provider, String name, boolean shared, Container container,
-      UserPrincipal owner, TmpOptions options) {
+      DelegateTraits traits, UserPrincipal owner, TmpOptions options) {
     this.provider = provider;
     this.name = name;
     this.shared = shared;
     this.container = container;
     this.options = options;
-    this.traits = DelegateTraits.of(container.root().getFileSystem());
-    this.mapping = new PathMapping(container.root(), container.realRoot());
+    this.traits = traits; // of the file system of dir, which the container is in
+    Path delegateRoot = container.root();
+    this.mapping =
+        new PathMapping(delegateRoot, () -> DelegateAccess.realPathOrNull(delegateRoot));
     this.state = new FileSystemState(options.leaks() != LeakMode.IGNORE);
     this.ledger = options.quota() >= 0 ? new InodeLedger(new Quota(options.quota())) : null;
     this.creation = new CreationPolicy(traits, owner);
@@ -108,7 +110,8 @@ final class TmpFileSystem extends FileSystem {
     try {
       UserPrincipal owner =
           user == null || traits.aclAtCreation() ? user : AclOwner.adopt(container);
-      TmpFileSystem fs = new TmpFileSystem(provider, name, shared, container, owner, options);
+      TmpFileSystem fs =
+          new TmpFileSystem(provider, name, shared, container, traits, owner, options);
       ShutdownCleanup.register(fs.exitCleanup);
       return fs;
     } catch (IOException | RuntimeException e) {

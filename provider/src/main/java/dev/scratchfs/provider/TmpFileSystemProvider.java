@@ -1,5 +1,6 @@
 package dev.scratchfs.provider;
 
+import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +24,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -273,8 +272,16 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
     gate(path).setAttribute(path, attribute, value, options);
   }
 
-  /** The options of {@code newInputStream} and {@code newOutputStream}, checked as the JDK does. */
+  /**
+   * The options of {@code newInputStream} and {@code newOutputStream}, checked as the JDK does,
+   * as immutable sets (so that the channel's opening need not copy them; the usual ones are
+   * constants).
+   */
   private static final class StreamOptions {
+    private static final Set<OpenOption> NEW_OUTPUT =
+        ImmutableSet.of(
+            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+
     private StreamOptions() {}
 
     static Set<OpenOption> forInput(OpenOption... options) {
@@ -283,24 +290,20 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
           throw new UnsupportedOperationException("'" + opt + "' not allowed");
         }
       }
-      return new HashSet<>(List.of(options));
+      return ImmutableSet.copyOf(options);
     }
 
     static Set<OpenOption> forOutput(OpenOption... options) {
-      Set<OpenOption> opts = new HashSet<>();
       if (options.length == 0) {
-        opts.add(StandardOpenOption.CREATE);
-        opts.add(StandardOpenOption.TRUNCATE_EXISTING);
-      } else {
-        for (OpenOption opt : options) {
-          if (opt == StandardOpenOption.READ) {
-            throw new IllegalArgumentException("READ not allowed");
-          }
-          opts.add(opt);
+        return NEW_OUTPUT;
+      }
+      for (OpenOption opt : options) {
+        if (opt == StandardOpenOption.READ) {
+          throw new IllegalArgumentException("READ not allowed");
         }
       }
-      opts.add(StandardOpenOption.WRITE);
-      return opts;
+      return ImmutableSet.<OpenOption>builderWithExpectedSize(options.length + 1)
+          .add(options).add(StandardOpenOption.WRITE).build();
     }
   }
 }

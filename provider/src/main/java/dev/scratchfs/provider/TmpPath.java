@@ -1,5 +1,6 @@
 package dev.scratchfs.provider;
 
+import dev.scratchfs.path.PathMapping;
 import dev.scratchfs.path.PathSyntax;
 import dev.scratchfs.path.UnixPath;
 import java.io.File;
@@ -19,14 +20,25 @@ import java.nio.file.WatchService;
  * <p>Everything that touches the disk goes through the file system's {@link Gate}, which confines
  * the path to the scratch root. The gate remembers here which delegate path this path maps to, so
  * that a path used again is not mapped again; nothing else can set it.
+ *
+ * <p>Two kinds of path know more than their string, and offer it to the gate as a shortcut to the
+ * mapping ({@link #delegateFromParent}): a {@link ChildPath}, one name resolved against a path the
+ * gate had mapped, and a {@link ListedPath}, an entry of a directory stream, whose string is only
+ * made when something needs it. The gate takes the shortcut only where {@link PathMapping} says
+ * that it gives the very delegate path the string maps to, so equal paths always map alike.
  */
-final class TmpPath extends UnixPath<TmpPath> {
+sealed class TmpPath extends UnixPath<TmpPath> permits ChildPath, ListedPath {
   private final TmpFileSystem fs;
   /** The delegate path this one maps to; set by the gate on first use (benign race: idempotent). */
   private Path delegate;
 
-  private TmpPath(TmpFileSystem fs, String normalizedPath) {
+  TmpPath(TmpFileSystem fs, String normalizedPath) {
     super(normalizedPath);
+    this.fs = fs;
+  }
+
+  /** A path whose string {@link #lazyString()} computes (see {@link ListedPath}). */
+  TmpPath(TmpFileSystem fs) {
     this.fs = fs;
   }
 
@@ -44,12 +56,39 @@ final class TmpPath extends UnixPath<TmpPath> {
     return new TmpPath(fs, PathSyntax.join(first, more));
   }
 
-  Path cachedDelegate() {
+  final Path cachedDelegate() {
     return delegate;
   }
 
-  void cacheDelegate(Path mapped) {
+  final void cacheDelegate(Path mapped) {
     this.delegate = mapped;
+  }
+
+  /**
+   * The delegate path this path maps to by path, if it can be told without mapping the whole
+   * string; else null. Only the gate asks, and only where the mapping cannot depend on where it
+   * starts (see {@link Gate#mapByPath}).
+   */
+  Path delegateFromParent(PathMapping mapping) {
+    return null;
+  }
+
+  /**
+   * Resolves as every Unix path does; one plain name against a path whose delegate is known (the
+   * gate mapped it, or it is {@code /}) also remembers that delegate, so that the gate can map the
+   * result from it (see {@link ChildPath}).
+   */
+  @Override
+  public TmpPath resolve(String other) {
+    Path known = delegate;
+    String path = string();
+    if (known == null && path.equals("/")) {
+      known = fs.mapping().delegateRoot();
+    }
+    if (known != null && PathSyntax.isPlainName(other)) {
+      return new ChildPath(fs, PathSyntax.resolve(path, other), known, other);
+    }
+    return super.resolve(other);
   }
 
   @Override
@@ -120,7 +159,7 @@ final class TmpPath extends UnixPath<TmpPath> {
   }
 
   @Override
-  public boolean equals(Object obj) {
+  public final boolean equals(Object obj) {
     if (this == obj) {
       return true;
     }
@@ -132,7 +171,7 @@ final class TmpPath extends UnixPath<TmpPath> {
   }
 
   @Override
-  public int hashCode() {
+  public final int hashCode() {
     return super.hashCode();
   }
 }

@@ -28,8 +28,9 @@ final class TmpSecureDirectoryStream extends TmpDirectoryStream
   private final Gate gate;
 
   TmpSecureDirectoryStream(
-      SecureDirectoryStream<Path> delegate, TmpPath dir, Filter<? super Path> filter, Gate gate) {
-    super(delegate, dir, filter);
+      SecureDirectoryStream<Path> delegate, TmpPath dir, boolean byPath,
+      Filter<? super Path> filter, Gate gate) {
+    super(delegate, dir, byPath, filter);
     this.gate = gate;
   }
 
