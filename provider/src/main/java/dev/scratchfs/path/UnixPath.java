@@ -23,7 +23,6 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
   private final String path;
   /** Start of each name; computed lazily (benign race: idempotent). */
   private int[] offsets;
-  private int hash;
 
   /**
    * Creates a path of a normalized string.
@@ -381,12 +380,7 @@ public abstract class UnixPath<P extends UnixPath<P>> implements Path {
 
   @Override
   public int hashCode() {
-    int h = hash;
-    if (h == 0) {
-      h = string().hashCode();
-      hash = h;
-    }
-    return h;
+    return string().hashCode(); // the string caches it: no field of its own in every path
   }
 
   @Override
