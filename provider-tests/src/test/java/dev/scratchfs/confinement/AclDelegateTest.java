@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 'acl:acl' during file creation"), so over jimfs the ACL can only be checked when the creating
  * call returns; on Windows' default provider it can and should be passed to the creating call.
  */
+@Tag("issue10")
 class AclDelegateTest {
   private FileSystem jimfs;
   private FileSystem fs;
@@ -60,7 +62,7 @@ class AclDelegateTest {
     jimfs.close();
   }
 
-  /** A creation path: creates an entry named after {@code base} and returns its {@code tmp:} path. */
+  /** A creation path: creates an entry named after {@code base}; returns its {@code tmp:} path. */
   @FunctionalInterface
   interface Creation {
     Path create(Path base) throws IOException;

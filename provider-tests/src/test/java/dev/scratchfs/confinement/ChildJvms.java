@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A {@link ConfinementChild} running in a child JVM of the current {@code java}, with this test's
- * class path; its output is read by a daemon thread, so that waiting for a line is bounded even when
- * the child hangs. {@link #close()} kills the child.
+ * class path; its output is read by a daemon thread, so that waiting for a line is bounded even
+ * when the child hangs. {@link #close()} kills the child.
  */
 final class ChildJvms implements AutoCloseable {
   private static final String END = "\u0000end of output";

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file system and on {@code tmp:} over it; the default provider's outcome is checked first (a
  * {@link NullPointerException}), and {@code tmp:} must throw the same.
  */
+@Tag("issue10")
 class DefaultProviderConformanceTest {
   @TempDir Path testDir;
   private FileSystem fs;
@@ -100,7 +102,8 @@ class DefaultProviderConformanceTest {
             Files.getFileAttributeView(f, PosixFileAttributeView.class).setPermissions(withNull())),
         Arguments.of("Files.setAttribute(p, posix:permissions, set with null)", (Call) (f, d) ->
             Files.setAttribute(f, "posix:permissions", withNull())),
-        sds("newByteChannel(null, …)", (s, x) -> s.newByteChannel(null, Set.of(StandardOpenOption.READ))),
+        sds("newByteChannel(null, …)",
+            (s, x) -> s.newByteChannel(null, Set.of(StandardOpenOption.READ))),
         sds("deleteFile(null)", (s, x) -> s.deleteFile(null)),
         sds("deleteDirectory(null)", (s, x) -> s.deleteDirectory(null)),
         sds("newDirectoryStream(null)", (s, x) -> s.newDirectoryStream(null)),
@@ -149,7 +152,8 @@ class DefaultProviderConformanceTest {
     PosixFileAttributes after = Files.readAttributes(f, PosixFileAttributes.class);
     assertEquals(before.owner(), after.owner());
     assertEquals(before.group(), after.group());
-    UserPrincipal nobody = fs.getUserPrincipalLookupService().lookupPrincipalByName("" + OtherUser.ID);
+    UserPrincipal nobody =
+        fs.getUserPrincipalLookupService().lookupPrincipalByName("" + OtherUser.ID);
     GroupPrincipal nogroup =
         fs.getUserPrincipalLookupService().lookupPrincipalByGroupName("" + OtherUser.ID);
     assertThrows(AccessDeniedException.class, () -> Files.setOwner(f, nobody));

@@ -19,12 +19,11 @@ final class Escape {
   private Escape() {}
 
   /**
-   * Fails if the link {@code link} (if it exists) leads out of its file system's root, or if any
-   * operation through it reaches {@code decoy}, or the file {@code foreign} (whose content is {@code
-   * foreignContent}) of another file system, when these are given.
+   * Fails if reading, writing, creating or deleting through {@code link} (if it exists) reaches
+   * {@code decoy}, or if the link as stored on disk leads out of its file system's root.
    *
    * @param link a {@code tmp:} path that may be a symbolic link
-   * @param entry the name of a file the link's target should hold if it led to {@code decoy}
+   * @param entry the name of a decoy file the link's target holds if it leads to the decoy
    */
   static void assertNoWayOut(Path link, String entry, Decoy decoy) throws IOException {
     if (!Files.exists(link, NOFOLLOW_LINKS)) {

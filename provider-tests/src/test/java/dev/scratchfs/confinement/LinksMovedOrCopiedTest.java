@@ -16,6 +16,7 @@ import java.nio.file.SecureDirectoryStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A relative link {@code /a/b/c/up -> ../../../decoy} is valid where it is made (it names {@code
  * /decoy} inside the root); one directory level below the root it names {@code testDir/decoy}.
  */
+@Tag("issue10")
 class LinksMovedOrCopiedTest {
   /** The operations that produce a link at {@code target} from the link {@code source}. */
   enum Producer {

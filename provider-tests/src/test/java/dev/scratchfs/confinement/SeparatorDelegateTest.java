@@ -24,21 +24,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 10, class 5: over a delegate whose separator is not {@code /} (jimfs's Windows
- * configuration: {@code \} and also {@code /}), a {@code tmp:} name must map to exactly one delegate
- * name or be refused. A name holding {@code \} is one {@code tmp:} name; today the delegate parses
- * it again, and the {@code ..} it holds come back after {@code tmp:}'s lexical normalization.
+ * configuration: {@code \} and also {@code /}), a {@code tmp:} name must map to exactly one
+ * delegate name or be refused. A name holding {@code \} is one {@code tmp:} name; today the
+ * delegate parses it again, and the {@code ..} it holds come back after {@code tmp:}'s lexical
+ * normalization.
  *
  * <p>Layout in jimfs: {@code C:\tmp} holds the container, so {@code ..\..\..} from the root is
  * {@code C:\}, where the decoy file {@code C:\outside.txt} lies. Decision: such names are either
  * refused (any exception) or stay one name; either way nothing at {@code C:\} is read, written,
  * created or deleted.
  */
+@Tag("issue10")
 class SeparatorDelegateTest {
   private static final String DECOY_TEXT = "DECOY: C:\\outside.txt, outside the tmp: root";
 

@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every creation path and delegate. Whatever else happens (refused, or created), nothing on disk
  * may carry a group or other bit.
  */
+@Tag("issue10")
 class ShiftyAttributeTest {
   private static final Set<PosixFilePermission> OWNER =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
@@ -65,7 +67,8 @@ class ShiftyAttributeTest {
   static Stream<Arguments> paths() {
     Creation createFile = (p, a) -> Files.createFile(p, a);
     Creation createDirectory = (p, a) -> Files.createDirectory(p, a);
-    Creation newByteChannel = (p, a) -> Files.newByteChannel(p, Set.of(CREATE_NEW, WRITE), a).close();
+    Creation newByteChannel =
+        (p, a) -> Files.newByteChannel(p, Set.of(CREATE_NEW, WRITE), a).close();
     Creation secureStream = (p, a) -> {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(p.getParent())) {
         ((SecureDirectoryStream<Path>) s)

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after creating and removing what escapes; the tests therefore check what is on disk, at every
  * step and at the end, not only what the call returned.
  */
+@Tag("issue10")
 class SymbolicLinkRaceTest {
   private static final long RACE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
@@ -173,7 +175,7 @@ class SymbolicLinkRaceTest {
       stop.set(true);
       swapper.join(TimeUnit.SECONDS.toMillis(10));
     }
-    assertTrue(swaps.get() > 100, "the directory really was swapped: " + swaps.get());
+    assertTrue(swaps.get() > 20, "the directory really was swapped: " + swaps.get());
     List<String> inRoot;
     try (Stream<Path> entries = Files.list(fs.getPath("/"))) {
       inRoot = entries.map(p -> p.getFileName().toString())

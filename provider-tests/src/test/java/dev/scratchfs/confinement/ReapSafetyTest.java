@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a child JVM that the test kills after a few seconds, so a hang fails the test instead of the
  * build.
  */
-class ReaperTest {
+@Tag("issue10")
+class ReapSafetyTest {
   private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(8);
 
   @TempDir Path testDir;
@@ -74,8 +76,8 @@ class ReaperTest {
 
   /**
    * Class 1. POSIX record locks belong to the process: closing any descriptor of the lock file
-   * drops the lock a live file system of this JVM holds on it. A {@code reap} in the owning JVM must
-   * not do that, so a later {@code reap} in another process still sees the root as live.
+   * drops the lock a live file system of this JVM holds on it. A {@code reap} in the owning JVM
+   * must not do that, so a later {@code reap} in another process still sees the root as live.
    */
   @Test
   void reapInTheOwningJvmKeepsTheLockOfItsLiveFileSystem() throws Exception {
@@ -111,9 +113,9 @@ class ReaperTest {
 
   /**
    * Class 2, the race: {@code owner.lock} swapped again and again between a regular file (locked
-   * by this JVM, so never reaped) and a FIFO, while a child JVM calls {@code reap} in a loop for two
-   * seconds. A reaper that checks the type and then opens by name opens the FIFO sooner or later
-   * and blocks for ever; the child must print {@code DONE} within a few seconds.
+   * by this JVM, so never reaped) and a FIFO, while a child JVM calls {@code reap} in a loop for
+   * two seconds. A reaper that checks the type and then opens by name opens the FIFO sooner or
+   * later and blocks for ever; the child must print {@code DONE} within a few seconds.
    */
   @Test
   void lockFileSwappedBetweenFileAndFifoDoesNotBlockReap() throws Exception {
