@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.scratchfs.TempFile;
+import dev.scratchfs.TempFiles;
 import dev.scratchfs.TmpFileSystems;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -183,6 +185,36 @@ class SeparatorDelegateTest {
       reached = outsideReached(link, fs.getPath("/planted-unused"));
     }
     assertEquals(List.of(), reached);
+    assertDecoyUntouched(before);
+  }
+
+  /**
+   * Red-team finding (class 5 through temporary-file prefixes): {@code Files.createTempFile} and
+   * {@code TempFiles} accept a prefix without {@code /}, so {@code ..\..\..\} passes as part of one
+   * {@code tmp:} name. Whatever they do with it, nothing may appear at {@code C:\}.
+   */
+  @Test
+  void tempFilePrefixWithBackslashesStaysInside() throws IOException {
+    Set<String> before = namesOnC();
+    List<String> made = new ArrayList<>();
+    try {
+      made.add("Files.createTempFile: "
+          + Files.createTempFile(fs.getPath("/"), "..\\..\\..\\", ".txt"));
+    } catch (IOException | IllegalArgumentException refused) {
+      // fine
+    }
+    try {
+      made.add("Files.createTempDirectory: "
+          + Files.createTempDirectory(fs.getPath("/"), "..\\..\\..\\"));
+    } catch (IOException | IllegalArgumentException refused) {
+      // fine
+    }
+    try (TempFile t = TempFiles.mkstemp(".txt", "..\\..\\..\\", fs.getPath("/"))) {
+      made.add("TempFiles.mkstemp: " + t.path());
+    } catch (IOException | IllegalArgumentException refused) {
+      // fine
+    }
+    assertEquals(before, namesOnC(), "entries of C:\\ after making " + made);
     assertDecoyUntouched(before);
   }
 
