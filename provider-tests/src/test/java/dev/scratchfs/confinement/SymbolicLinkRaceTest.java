@@ -190,4 +190,68 @@ class SymbolicLinkRaceTest {
     }
     assertTrue(Files.isDirectory(real, NOFOLLOW_LINKS));
   }
+
+  /**
+   * Red-team finding (classes 3 and 4 together): {@code Files.move} of {@code /a/b/c/x} to {@code
+   * /x} while another thread swaps what {@code x} is between a regular file and the relative link
+   * {@code ../../../decoy} (valid at {@code /a/b/c}, leading to {@code testDir/decoy} from the
+   * root). A move that checks the entry and then renames it by name may carry the link up unchecked.
+   * No moved entry may be a link that leads out.
+   */
+  @Test
+  void linkSwappedInBeforeAMoveGivesNoEscapingLink() throws Exception {
+    Path c = Files.createDirectories(fs.getPath("/a/b/c"));
+    Files.createDirectory(fs.getPath("/decoy"));
+    Path file = Files.writeString(c.resolve("f"), "plain file");
+    Path link = Files.createSymbolicLink(c.resolve("l"), fs.getPath("../../../decoy"));
+    Path source = c.resolve("x");
+    Path target = fs.getPath("/x");
+    // Hard links (link(2) does not follow a symbolic link) put either entry at x without ever
+    // replacing anything, so both stay available under their own names.
+    Path fileOnDisk = TmpFileSystems.unwrap(file);
+    Path linkOnDisk = TmpFileSystems.unwrap(link);
+    Path sourceOnDisk = TmpFileSystems.unwrap(source);
+    Path targetOnDisk = TmpFileSystems.unwrap(target);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger swaps = new AtomicInteger();
+    Thread swapper = loop("entry swapper", stop, () -> {
+      try {
+        Files.createLink(sourceOnDisk, fileOnDisk);
+      } finally {
+        Files.deleteIfExists(sourceOnDisk);
+      }
+      try {
+        Files.createLink(sourceOnDisk, linkOnDisk);
+        swaps.incrementAndGet();
+      } finally {
+        Files.deleteIfExists(sourceOnDisk);
+      }
+    });
+    List<String> escaped = new ArrayList<>();
+    int moves = 0;
+    try {
+      long end = System.nanoTime() + RACE_NANOS;
+      while (System.nanoTime() < end && escaped.isEmpty()) {
+        try {
+          Files.move(source, target);
+        } catch (IOException refusedOrAway) {
+          continue;
+        }
+        moves++;
+        if (Files.isSymbolicLink(targetOnDisk)) {
+          Path stored = Files.readSymbolicLink(targetOnDisk);
+          Path lands = targetOnDisk.getParent().resolve(stored).normalize();
+          if (!lands.startsWith(TmpFileSystems.unwrap(fs.getPath("/")))) {
+            escaped.add("moved a link to " + target + " -> " + stored);
+          }
+        }
+        Files.deleteIfExists(targetOnDisk);
+      }
+    } finally {
+      stop.set(true);
+      swapper.join(TimeUnit.SECONDS.toMillis(10));
+    }
+    assertTrue(swaps.get() > 20, "the entry really was swapped: " + swaps.get());
+    assertEquals(List.of(), escaped, "in " + moves + " moves");
+  }
 }
