@@ -195,8 +195,8 @@ class SymbolicLinkRaceTest {
    * Red-team finding (classes 3 and 4 together): {@code Files.move} of {@code /a/b/c/x} to {@code
    * /x} while another thread swaps what {@code x} is between a regular file and the relative link
    * {@code ../../../decoy} (valid at {@code /a/b/c}, leading to {@code testDir/decoy} from the
-   * root). A move that checks the entry and then renames it by name may carry the link up unchecked.
-   * No moved entry may be a link that leads out.
+   * root). A move that checks the entry and then renames it by name may carry the link up
+   * unchecked. No moved entry may be a link that leads out.
    */
   @Test
   void linkSwappedInBeforeAMoveGivesNoEscapingLink() throws Exception {
