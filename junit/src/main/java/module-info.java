@@ -1,7 +1,7 @@
 /**
  * JUnit Jupiter support for scratchfs: {@code @TempDir} directories and {@code @ScratchDir} fields
- * and parameters backed by private, self-cleaning {@code tmp:} file systems. Needs JUnit 5.10 or
- * later; jimfs only for in-memory backing.
+ * and parameters backed by private, self-cleaning {@code tmp:} file systems. Needs JUnit Jupiter
+ * 5.12 or later, JUnit 6 included; jimfs only for in-memory backing.
  */
 module dev.scratchfs.junit {
   requires transitive dev.scratchfs;

@@ -45,6 +45,8 @@ import org.junit.platform.commons.support.ModifierSupport;
  *       false}</td></tr>
  *   <tr><td>{@value #DIR_PROPERTY_NAME}</td><td>an existing directory</td><td>{@code
  *       TempFiles.gettempdir()}</td></tr>
+ *   <tr><td>{@value ScratchTempDirFactory#TEMPDIR_PROPERTY_NAME} (the factory only)</td><td>{@code
+ *       tmp}, {@code disk}</td><td>{@code tmp}</td></tr>
  * </table>
  */
 public final class ScratchExtension
@@ -159,7 +161,8 @@ public final class ScratchExtension
               + Path.class.getName() + " (the root of the scratch file system) or "
               + FileSystem.class.getName() + ". A scratch directory is not on the default file"
               + " system, so java.io.File cannot reach it; TmpFileSystems.unwrap(path).toFile() gives"
-              + " the file on disk");
+              + " the file on disk, and @TempDir File (with ScratchTempDirFactory) an owner-only"
+              + " directory on disk");
     }
     ScratchSpace space = ScratchSpace.open(ScratchSettings.of(annotation, context));
     spaces(context).add(space, element);

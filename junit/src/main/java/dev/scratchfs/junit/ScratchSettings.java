@@ -64,6 +64,11 @@ final class ScratchSettings {
     return new ScratchSettings(dir, leaks, keep, inMemory);
   }
 
+  /** Returns these settings on the disk: in-memory backing switched off. */
+  ScratchSettings onDisk() {
+    return new ScratchSettings(dir, leaks, keepOnFailure, false);
+  }
+
   /** The directory to create the scratch root in, or null for the library's default. */
   Path dir() {
     return dir;

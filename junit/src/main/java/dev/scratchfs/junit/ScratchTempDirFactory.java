@@ -1,74 +1,139 @@
 package dev.scratchfs.junit;
 
+import dev.scratchfs.TmpFileSystems;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
- * A {@link TempDirFactory} that puts each {@code @TempDir} in a fresh scratch file system. Either per
- * annotation, {@code @TempDir(factory = ScratchTempDirFactory.class) Path dir}, or for every
- * {@code @TempDir} of a run with the configuration parameter
+ * A {@link TempDirFactory} that puts each {@code @TempDir} in a fresh, private scratch file system.
+ * Either per annotation, {@code @TempDir(factory = ScratchTempDirFactory.class) Path dir}, or for
+ * every {@code @TempDir} of a run with the configuration parameter
  *
  * <pre>
  * junit.jupiter.tempdir.factory.default=dev.scratchfs.junit.ScratchTempDirFactory
  * </pre>
  *
- * <p>The directory handed to the test is {@code /junit} in the new file system: JUnit deletes the
- * directory it was given after the test, and the root {@code /} of a scratch file system cannot be
- * deleted. When JUnit is done, {@link #close()} closes the file system, which removes the whole
- * tree, the handles left open included.
+ * <p>What a {@code @TempDir} gets depends on its type and on the configuration parameter {@value
+ * #TEMPDIR_PROPERTY_NAME}:
  *
- * <p>JUnit's cleanup mode is honoured: with {@code CleanupMode.NEVER} the tree stays on disk, and
- * with {@code ON_SUCCESS} it stays when the test failed; where it is is printed on standard error.
- * For a {@code @TempDir} shared by a whole class (a static field), {@code ON_SUCCESS} sees only
- * failures of the class itself ({@code @BeforeAll}, {@code @AfterAll}), not of its tests: JUnit does
- * not tell a factory about those.
+ * <table>
+ *   <caption>What each {@code @TempDir} gets</caption>
+ *   <tr><th>{@value #TEMPDIR_PROPERTY_NAME}</th><th>{@code @TempDir Path}</th>
+ *       <th>{@code @TempDir File}</th></tr>
+ *   <tr><td>{@code tmp} (default)</td><td>the {@code tmp:} path {@value #DIRECTORY}</td>
+ *       <td>the on-disk directory {@code root/}{@value #DISK_DIRECTORY_NAME}</td></tr>
+ *   <tr><td>{@code disk}</td><td>the on-disk directory {@code root/}{@value #DISK_DIRECTORY_NAME}</td>
+ *       <td>the on-disk directory {@code root/}{@value #DISK_DIRECTORY_NAME}</td></tr>
+ * </table>
  *
- * <p>The configuration parameters of {@link ScratchExtension} apply: {@value
- * ScratchExtension#LEAKS_PROPERTY_NAME} (default {@code fail}: a handle left open fails the test),
- * {@value ScratchExtension#DIR_PROPERTY_NAME} and {@value ScratchExtension#IN_MEMORY_PROPERTY_NAME}.
- * A {@code @TempDir java.io.File} cannot be given a scratch directory; JUnit refuses it with
- * "temp directory with non-default file system cannot be injected into java.io.File target".
+ * <p>Each is made in a new scratch file system of its own, so it lies in a private container
+ * ({@code rwx------}, an unpredictable name, one entry of {@code scratchfs.dir}), is owner-only
+ * whatever the umask, and is removed with the container by the file system's link-safe cleanup when
+ * JUnit closes this factory. Only a {@code tmp:} path also gets confinement of every path and leak
+ * checks; an on-disk directory is a plain default-file-system path that {@code java.io} and NIO use
+ * unchecked, as JUnit's own {@code @TempDir}. JUnit itself insists on the default file system for a
+ * {@code File} target, hence its directory on disk in both modes.
+ *
+ * <p>In {@code tmp} mode the directory is {@value #DIRECTORY}, not the root {@code /}: JUnit deletes
+ * the directory it was given, and the root of a scratch file system cannot be deleted. Its string
+ * names no directory on a host: {@code /dev/null} is a device everywhere, so nothing can exist below
+ * it, and code that misuses the string as a host path fails instead of reaching a real directory.
+ *
+ * <p>JUnit's cleanup mode is honoured: the tree is kept exactly when JUnit keeps the directory
+ * ({@code CleanupMode.NEVER}, or {@code ON_SUCCESS} after a failure), and where it is is printed on
+ * standard error.
+ *
+ * <p>The configuration parameters of {@link ScratchExtension} apply too: {@value
+ * ScratchExtension#LEAKS_PROPERTY_NAME} (default {@code fail}: a handle left open in a {@code tmp:}
+ * directory fails the test), {@value ScratchExtension#DIR_PROPERTY_NAME} and {@value
+ * ScratchExtension#IN_MEMORY_PROPERTY_NAME} (for {@code tmp:} paths; a {@code File} is always on
+ * disk, and {@code disk} mode with in-memory backing is a configuration error).
  */
 public final class ScratchTempDirFactory implements TempDirFactory {
-  /** The name of the directory, in the root of the scratch file system, that the test receives. */
-  public static final String DIRECTORY_NAME = "junit";
+  /**
+   * Configuration parameter: {@code tmp} (the default) gives a {@code @TempDir Path} a {@code tmp:}
+   * path, {@code disk} gives every {@code @TempDir} an on-disk directory in the private container.
+   */
+  public static final String TEMPDIR_PROPERTY_NAME = "scratchfs.tempdir";
+
+  /** The {@code tmp:} path of the directory a {@code @TempDir Path} receives in {@code tmp} mode. */
+  public static final String DIRECTORY = "/dev/null/junit";
+
+  /**
+   * The name of the on-disk directory, in the container's {@code root/}, that a {@code @TempDir
+   * File}, or any {@code @TempDir} in {@code disk} mode, receives.
+   */
+  public static final String DISK_DIRECTORY_NAME = "junit";
 
   private ScratchSpace space;
   private ExtensionContext context;
   private CleanupMode cleanupMode;
   private String element;
+  private Path handedOut;
+  private Path handedOutOnDisk;
 
   /** Creates a factory for one {@code @TempDir}; JUnit does this. */
   public ScratchTempDirFactory() {}
 
+  /**
+   * Creates the scratch file system and, in it, the directory for the annotated element.
+   *
+   * @return a {@code tmp:} path, or an on-disk directory for a {@code File} and in {@code disk} mode
+   * @throws ExtensionConfigurationException if a configuration parameter has a bad value
+   * @throws IOException if the scratch file system or the directory cannot be created
+   */
   @Override
   public Path createTempDirectory(
       AnnotatedElementContext elementContext, ExtensionContext extensionContext) throws IOException {
     if (space != null) {
       throw new IllegalStateException("a ScratchTempDirFactory makes one directory");
     }
-    CleanupMode mode = cleanupMode(elementContext, extensionContext);
+    TempDirMode mode = TempDirMode.fromConfiguration(extensionContext);
+    CleanupMode cleanup = cleanupMode(elementContext, extensionContext);
     ScratchSettings settings =
         ScratchSettings.fromConfiguration(extensionContext)
-            .withKeepOnFailure(mode != CleanupMode.ALWAYS);
+            .withKeepOnFailure(cleanup != CleanupMode.ALWAYS);
+    boolean onDisk =
+        mode == TempDirMode.DISK || targetType(elementContext.getAnnotatedElement()) == File.class;
+    if (onDisk) {
+      if (mode == TempDirMode.DISK && settings.inMemory()) {
+        throw new ExtensionConfigurationException(
+            "configuration parameters " + TEMPDIR_PROPERTY_NAME + "=disk and "
+                + ScratchExtension.IN_MEMORY_PROPERTY_NAME + "=true contradict each other: drop one");
+      }
+      settings = settings.onDisk();
+    }
     ScratchSpace opened = ScratchSpace.open(settings);
     try {
-      Path dir = Files.createDirectory(opened.root().resolve(DIRECTORY_NAME));
+      Path dir;
+      if (onDisk) {
+        dir = TmpFileSystems.unwrap(
+            Files.createDirectory(opened.root().resolve(DISK_DIRECTORY_NAME)));
+        this.handedOutOnDisk = dir;
+      } else {
+        dir = Files.createDirectories(opened.fileSystem().getPath(DIRECTORY));
+        this.handedOutOnDisk = TmpFileSystems.unwrap(dir);
+      }
       this.space = opened;
       this.context = extensionContext;
-      this.cleanupMode = mode;
+      this.cleanupMode = cleanup;
       this.element = describe(elementContext.getAnnotatedElement());
+      this.handedOut = dir;
       return dir;
     } catch (IOException | RuntimeException e) {
       // JUnit closes a factory only after it returned a directory.
@@ -83,9 +148,10 @@ public final class ScratchTempDirFactory implements TempDirFactory {
   }
 
   /**
-   * Closes the scratch file system, deleting its tree unless the cleanup mode keeps it.
+   * Closes the scratch file system, deleting its tree unless JUnit kept the directory.
    *
-   * @throws dev.scratchfs.LeakedHandlesException if the test left handles open and leaks fail
+   * @throws dev.scratchfs.LeakedHandlesException if the test left handles open in a {@code tmp:}
+   *     directory and leaks fail
    * @throws IOException if the tree could not be deleted entirely
    */
   @Override
@@ -95,23 +161,22 @@ public final class ScratchTempDirFactory implements TempDirFactory {
     }
     ScratchSpace closing = space;
     space = null;
+    // JUnit has cleaned up before it closes the factory, or left the directory on purpose: what it
+    // kept is kept, so the decision stays JUnit's (it also knows about failed tests of a class).
+    boolean keep = cleanupMode != CleanupMode.ALWAYS && stillThere(handedOut);
     IOException failure = null;
     try {
       closing.closeFileSystem();
     } catch (IOException e) {
       failure = e;
     }
-    boolean keep =
-        cleanupMode == CleanupMode.NEVER
-            || failure != null
-            || context.getExecutionException().isPresent();
     try {
       Optional<Path> kept = closing.removeOrKeep(keep);
-      kept.ifPresent(
-          path ->
-              System.err.println(
-                  "scratchfs: kept the @TempDir of " + element + " (CleanupMode." + cleanupMode
-                      + "): " + path));
+      if (kept.isPresent()) {
+        System.err.println(
+            "scratchfs: kept the @TempDir of " + element + " (CleanupMode." + cleanupMode + "): "
+                + handedOutOnDisk);
+      }
     } catch (IOException e) {
       if (failure == null) {
         failure = e;
@@ -122,6 +187,25 @@ public final class ScratchTempDirFactory implements TempDirFactory {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private static boolean stillThere(Path dir) {
+    try {
+      return Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
+    } catch (ClosedFileSystemException e) {
+      return false; // the test closed the scratch file system itself, which deleted everything
+    }
+  }
+
+  /** The declared type of a {@code @TempDir} field or parameter. */
+  private static Class<?> targetType(AnnotatedElement element) {
+    if (element instanceof Field) {
+      return ((Field) element).getType();
+    }
+    if (element instanceof Parameter) {
+      return ((Parameter) element).getType();
+    }
+    return Path.class;
   }
 
   private static CleanupMode cleanupMode(

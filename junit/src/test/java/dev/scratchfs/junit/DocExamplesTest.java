@@ -48,8 +48,43 @@ class DocExamplesTest {
 
   @Test
   void theAdoptionPropertiesFileMakesEveryTempDirAScratchOne() throws IOException {
+    String[] parameters = parameters("/adoption/junit-platform.properties");
+    assertEquals(2, parameters.length, "one line: " + List.of(parameters));
+
+    TestKitRun.run(dir, cases("PlainTempDirCase"), parameters)
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1));
+    assertEquals("tmp", Seen.fact("field scheme"));
+    assertEquals("tmp", Seen.fact("parameter scheme"));
+    assertEquals(List.of(), TestKitRun.entries(dir));
+
+    TestKitRun.run(dir, cases("FileTempDirCase"), parameters)
+        .testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(2));
+    assertEquals(List.of(), TestKitRun.entries(dir));
+  }
+
+  @Test
+  void theDiskModePropertiesFileGivesPlainDirectories() throws IOException {
+    String[] parameters = parameters("/adoption-disk/junit-platform.properties");
+    assertEquals(4, parameters.length, "two lines: " + List.of(parameters));
+
+    TestKitRun.run(dir, cases("PlainTempDirCase"), parameters)
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1));
+    assertEquals("file", Seen.fact("field scheme"));
+    assertEquals("file", Seen.fact("parameter scheme"));
+    TestKitRun.run(dir, cases("DiskModeCase"), parameters)
+        .testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(2));
+    assertTrue(Seen.path("path").startsWith(dir), "in a container under scratchfs.dir");
+    assertEquals(List.of(), TestKitRun.entries(dir));
+  }
+
+  /** The configuration parameters of a properties file of the test resources, as name, value. */
+  private String[] parameters(String resource) throws IOException {
     Properties adoption = new Properties();
-    try (InputStream in = getClass().getResourceAsStream("/adoption/junit-platform.properties")) {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
       adoption.load(in);
     }
     List<String> parameters = new ArrayList<>();
@@ -57,14 +92,7 @@ class DocExamplesTest {
       parameters.add((String) k);
       parameters.add((String) v);
     });
-    assertEquals(2, parameters.size(), "one line: " + parameters);
-
-    TestKitRun.run(dir, cases("PlainTempDirCase"), parameters.toArray(String[]::new))
-        .testEvents()
-        .assertStatistics(s -> s.started(1).succeeded(1));
-    assertEquals("tmp", Seen.fact("field scheme"));
-    assertEquals("tmp", Seen.fact("parameter scheme"));
-    assertEquals(List.of(), TestKitRun.entries(dir));
+    return parameters.toArray(String[]::new);
   }
 
   @Test

@@ -168,6 +168,7 @@ class ScratchExtensionTest {
         .map(Throwable::getMessage).toList().toString();
     assertTrue(messages.contains("has type java.io.File; it must be java.nio.file.Path"), messages);
     assertTrue(messages.contains("TmpFileSystems.unwrap(path).toFile()"), messages);
+    assertTrue(messages.contains("@TempDir File (with ScratchTempDirFactory)"), messages);
     assertEquals(null, Seen.fact("ran"));
     assertEquals(List.of(), TestKitRun.entries(dir));
   }

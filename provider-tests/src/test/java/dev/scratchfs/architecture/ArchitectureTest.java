@@ -114,8 +114,8 @@ class ArchitectureTest {
    * container's ACL before the file system exists.
    */
   private static final Set<String> GATE = Set.of(
-      "Gate", "DelegateAccess", "LinkPolicy", "Copies", "Transfers", "ChannelLayers",
-      "CreationPolicy", "AclOwner");
+      "Gate", "DelegateAccess", "LinkPolicy", "LinkPlacement", "Staging", "Copies", "Transfers",
+      "ChannelLayers", "CreationPolicy", "AclOwner");
 
   @Test
   void everyCallIntoTheDelegateIsMadeByTheGate() {

@@ -384,10 +384,30 @@ class QuotaTest {
     }
   }
 
+  /**
+   * A read-only channel keeps a deleted file on disk, so the file's bytes stay counted until it
+   * closes; otherwise a reader could keep any number of deleted files on disk past the quota. The
+   * channel still behaves as the delegate's (reads, read-only mappings).
+   */
   @Test
-  void readOnlyChannelsAreNotWrapped() throws IOException {
-    try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(READ))) {
-      assertEquals("sun.nio.ch.FileChannelImpl", ch.getClass().getName());
+  void aReadOnlyChannelKeepsADeletedFileCountedUntilItCloses() throws IOException {
+    Path more = fs.getPath("/more");
+    try (FileChannel reader = FileChannel.open(file, READ)) {
+      Files.delete(file);
+      assertEquals(0, onDisk(), "no name left");
+      assertEquals(9_000, used(), "the reader still holds the file on disk");
+      FileSystemException e =
+          assertThrows(FileSystemException.class, () -> Files.write(more, new byte[1_001]));
+      assertTrue(e.getMessage().contains("quota of 10000 bytes exceeded"), e.getMessage());
+      assertEquals(0, Files.size(more));
+      ByteBuffer mapped = reader.map(FileChannel.MapMode.READ_ONLY, 0, 9_000);
+      byte[] back = new byte[9_000];
+      mapped.get(back);
+      assertArrayEquals(original, back);
     }
+    assertEquals(0, used(), "given back when the reader closed");
+    Files.write(more, new byte[QUOTA]);
+    assertEquals(QUOTA, used());
+    assertEquals(QUOTA, onDisk());
   }
 }

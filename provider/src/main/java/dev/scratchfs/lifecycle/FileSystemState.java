@@ -140,4 +140,23 @@ public final class FileSystemState {
       Thread.currentThread().interrupt();
     }
   }
+
+  /**
+   * Returns what an operation reports that failed because a handle of the file system was closed
+   * under it ({@code ClosedDirectoryStreamException}, a closed stream's {@code
+   * IllegalStateException}, a directory iteration's failure): {@link ClosedFileSystemException} if
+   * the file system closed meanwhile, since its close closed the handle and the operation lost the
+   * race; else the exception itself (the caller closed its own handle).
+   *
+   * @param e what the handle threw
+   * @return the exception to throw
+   */
+  public RuntimeException lostToClose(RuntimeException e) {
+    if (open || e instanceof ClosedFileSystemException) {
+      return e;
+    }
+    ClosedFileSystemException closed = new ClosedFileSystemException();
+    closed.initCause(e);
+    return closed;
+  }
 }

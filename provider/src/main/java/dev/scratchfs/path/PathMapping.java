@@ -116,8 +116,28 @@ public final class PathMapping {
     return delegateFs.getPath(names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
   }
 
+  /**
+   * Maps the target of a relative symbolic link to the delegate's syntax: the same names, each
+   * mapped to exactly one delegate name ({@code .} and {@code ..} included as they are).
+   *
+   * @param target a relative path
+   * @return the relative delegate path to store in the link
+   * @throws InvalidPathException if a name does not map to exactly one delegate name
+   */
+  public Path toDelegateLinkTarget(UnixPath<?> target) {
+    if (slashSeparated) {
+      return delegateFs.getPath(target.string());
+    }
+    String[] names = target.names();
+    checkOneToOne(target.string(), names);
+    return delegateFs.getPath(names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
+  }
+
   private void checkOneToOne(String path, String[] names) {
     for (String name : names) {
+      if (name.equals(".") || name.equals("..")) {
+        continue; // the same on every delegate; only where they may appear do they reach here
+      }
       Path parsed;
       try {
         parsed = delegateFs.getPath(name);

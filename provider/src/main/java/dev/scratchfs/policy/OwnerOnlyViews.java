@@ -4,7 +4,9 @@ import dev.scratchfs.io.IoCall;
 import dev.scratchfs.io.IoRun;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributeView;
@@ -50,7 +52,8 @@ public final class OwnerOnlyViews {
    * @param view the delegate's view, or null
    * @param type the view type the caller asked for
    * @param path the caller's path, for refusals
-   * @param translation rewrites delegate exceptions
+   * @param translation rewrites delegate exceptions, and throws {@code
+   *     ClosedFileSystemException} if the operation lost a race with the file system's close
    * @param <V> the view type
    * @return the guarded view, or null if {@code view} is null
    */
@@ -106,15 +109,26 @@ public final class OwnerOnlyViews {
       return call.call();
     } catch (IOException e) {
       throw translation.apply(e);
+    } catch (ClosedDirectoryStreamException e) {
+      throw closed(translation, e);
     }
   }
 
   private static void run(UnaryOperator<IOException> translation, IoRun run) throws IOException {
-    try {
+    call(translation, () -> {
       run.run();
-    } catch (IOException e) {
-      throw translation.apply(e);
-    }
+      return null;
+    });
+  }
+
+  /**
+   * The secure directory stream a view belongs to was closed: by the file system's close, which the
+   * translation reports by throwing {@code ClosedFileSystemException}, or by its owner.
+   */
+  private static ClosedDirectoryStreamException closed(
+      UnaryOperator<IOException> translation, ClosedDirectoryStreamException e) {
+    translation.apply(new ClosedChannelException());
+    return e;
   }
 
   private static class Basic<D extends BasicFileAttributeView> implements BasicFileAttributeView {

@@ -5,7 +5,8 @@ import dev.scratchfs.io.ForwardingByteChannel;
 import dev.scratchfs.io.ForwardingFileChannel;
 import dev.scratchfs.io.IoCall;
 import dev.scratchfs.io.IoRun;
-import dev.scratchfs.quota.Quota;
+import dev.scratchfs.quota.Inode;
+import dev.scratchfs.quota.InodeLedger;
 import dev.scratchfs.quota.QuotaChannels;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.OpenOption;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -27,16 +27,18 @@ interface ChannelKind<C extends Closeable> {
   /**
    * Opens a channel under a quota.
    *
-   * @param quota the file system's quota
-   * @param file the delegate path
+   * @param ledger the file system's ledger
+   * @param probe reads the file the channel is opened on, through the gate's own access
    * @param path the caller's path, for messages
-   * @param options the caller's options
+   * @param requested the caller's options
+   * @param passed the options the delegate sees
    * @param opener opens the delegate's channel
    * @return the channel
    * @throws IOException as the opener throws
    */
-  C underQuota(Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoCall<C> opener) throws IOException;
+  C underQuota(InodeLedger ledger, IoCall<Inode> probe, String path,
+      Set<? extends OpenOption> requested, Set<? extends OpenOption> passed, IoCall<C> opener)
+      throws IOException;
 
   /**
    * Wraps a channel so that closing it runs {@code action}.
@@ -51,10 +53,10 @@ interface ChannelKind<C extends Closeable> {
   ChannelKind<SeekableByteChannel> BYTE =
       new ChannelKind<>() {
         @Override
-        public SeekableByteChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoCall<SeekableByteChannel> opener)
-            throws IOException {
-          return QuotaChannels.open(quota, file, path, options, opener);
+        public SeekableByteChannel underQuota(InodeLedger ledger, IoCall<Inode> probe,
+            String path, Set<? extends OpenOption> requested, Set<? extends OpenOption> passed,
+            IoCall<SeekableByteChannel> opener) throws IOException {
+          return QuotaChannels.open(ledger, probe, path, requested, passed, opener);
         }
 
         @Override
@@ -69,9 +71,10 @@ interface ChannelKind<C extends Closeable> {
   ChannelKind<FileChannel> FILE =
       new ChannelKind<>() {
         @Override
-        public FileChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoCall<FileChannel> opener) throws IOException {
-          return QuotaChannels.openFile(quota, file, path, options, opener);
+        public FileChannel underQuota(InodeLedger ledger, IoCall<Inode> probe, String path,
+            Set<? extends OpenOption> requested, Set<? extends OpenOption> passed,
+            IoCall<FileChannel> opener) throws IOException {
+          return QuotaChannels.openFile(ledger, probe, path, requested, passed, opener);
         }
 
         @Override
@@ -84,10 +87,10 @@ interface ChannelKind<C extends Closeable> {
   ChannelKind<AsynchronousFileChannel> ASYNCHRONOUS =
       new ChannelKind<>() {
         @Override
-        public AsynchronousFileChannel underQuota(Quota quota, Path file, String path,
-            Set<? extends OpenOption> options, IoCall<AsynchronousFileChannel> opener)
-            throws IOException {
-          return QuotaChannels.openAsynchronous(quota, file, path, options, opener);
+        public AsynchronousFileChannel underQuota(InodeLedger ledger, IoCall<Inode> probe,
+            String path, Set<? extends OpenOption> requested, Set<? extends OpenOption> passed,
+            IoCall<AsynchronousFileChannel> opener) throws IOException {
+          return QuotaChannels.openAsynchronous(ledger, probe, path, requested, passed, opener);
         }
 
         @Override

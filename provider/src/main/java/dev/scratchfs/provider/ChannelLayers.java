@@ -1,12 +1,14 @@
 package dev.scratchfs.provider;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import static java.nio.file.StandardOpenOption.DELETE_ON_CLOSE;
 
 import com.google.common.collect.ImmutableList;
 import dev.scratchfs.lifecycle.FileSystemState;
-import dev.scratchfs.quota.Quota;
+import dev.scratchfs.quota.InodeLedger;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
@@ -24,14 +26,14 @@ final class ChannelLayers {
   private ChannelLayers() {}
 
   static List<ChannelOpening.Layer> forFileSystem(
-      FileSystemState state, DelegateTraits traits, Quota quota) {
+      FileSystemState state, DelegateTraits traits, InodeLedger ledger) {
     ImmutableList.Builder<ChannelOpening.Layer> layers = ImmutableList.builder();
     layers.add(tracking(state));
     if (!traits.deletesOnClose()) {
       layers.add(DELETE_ON_CLOSE_EMULATION);
     }
-    if (quota != null) {
-      layers.add(quota(quota));
+    if (ledger != null) {
+      layers.add(quota(ledger));
     }
     if (traits.ownerOnlyByAcl() && !traits.aclAtCreation()) {
       layers.add(ACL_AFTER_CREATION);
@@ -107,19 +109,28 @@ final class ChannelLayers {
         }
       };
 
-  /** Charges every change of a file's size to the quota (see {@link dev.scratchfs.quota}). */
-  static ChannelOpening.Layer quota(Quota quota) {
+  /**
+   * Charges every change of a file's size to the quota, and tells its ledger which file each
+   * channel holds (see {@link dev.scratchfs.quota}). The file is read through the gate's own
+   * access, so that a channel opened through a secure directory stream is accounted for the file
+   * it really opened, relative to the stream's open directory.
+   */
+  static ChannelOpening.Layer quota(InodeLedger ledger) {
     return new ChannelOpening.Layer() {
       @Override
       public <C extends Closeable> C open(
           ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
           ChannelOpening.Next<C> next) throws IOException {
         Gate gate = request.gate();
+        LinkOption[] follow = request.options().contains(NOFOLLOW_LINKS)
+            ? new LinkOption[] {NOFOLLOW_LINKS}
+            : new LinkOption[0];
         // Accounting follows the caller's options: a DELETE_ON_CLOSE taken out by an outer layer
-        // still gives the file's bytes back when the channel closes.
+        // still removes the file's name when the channel closes.
         return request.channelKind().underQuota(
-            quota, gate.mapByPath(request.path()), request.path().toString(), request.options(),
-            () -> next.open(options, attrs));
+            ledger,
+            () -> gate.call(() -> Inodes.of(gate, request.path(), request.delegate(), follow)),
+            request.path().toString(), request.options(), options, () -> next.open(options, attrs));
       }
     };
   }

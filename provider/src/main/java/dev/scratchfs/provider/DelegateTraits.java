@@ -20,11 +20,14 @@ import java.util.Set;
  *     attributes a file is created with (jimfs's drops them, so the mode is set right after)
  * @param copyKeepsSourceMode a copy made by the delegate gets the source's mode even without
  *     {@code COPY_ATTRIBUTES} (the default provider; jimfs gives copies its default mode)
+ * @param movesLinksByHandle the delegate's secure directory stream moves a symbolic link as a link
+ *     (the default provider's {@code renameat}; jimfs's follows it)
  * @param hasFiles paths of the delegate are {@code java.io} files ({@code toFile()} works)
  */
 record DelegateTraits(
     boolean ownerOnlyByMode, boolean ownerOnlyByAcl, boolean aclAtCreation, boolean deletesOnClose,
-    boolean secureStreamKeepsCreationAttributes, boolean copyKeepsSourceMode, boolean hasFiles) {
+    boolean secureStreamKeepsCreationAttributes, boolean copyKeepsSourceMode,
+    boolean movesLinksByHandle, boolean hasFiles) {
 
   static DelegateTraits of(FileSystem delegate) {
     Set<String> views = delegate.supportedFileAttributeViews();
@@ -33,7 +36,7 @@ record DelegateTraits(
     // A tmp: delegate behaves as the default provider in these respects, whatever is under it.
     boolean faithful = isDefault || delegate instanceof TmpFileSystem;
     return new DelegateTraits(
-        posix, !posix && views.contains("acl"), faithful, faithful, faithful, faithful,
+        posix, !posix && views.contains("acl"), faithful, faithful, faithful, faithful, faithful,
         hasFiles(delegate));
   }
 

@@ -1,9 +1,9 @@
 package dev.scratchfs.provider;
 
 import dev.scratchfs.io.IoCall;
+import dev.scratchfs.lifecycle.FileSystemState;
 import dev.scratchfs.policy.AttributePolicy;
 import dev.scratchfs.policy.OwnerOnlyViews;
-import dev.scratchfs.quota.QuotaTransfers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.AsynchronousFileChannel;
@@ -138,15 +138,25 @@ final class Gate {
       return step.call();
     } catch (IOException e) {
       throw translate(e, paths);
+    } catch (IllegalStateException e) {
+      throw stateOf(paths).lostToClose(e); // a handle closed under the call
     }
+  }
+
+  /** The state of this file system, or of another one that a path is of, if that one closed. */
+  private FileSystemState stateOf(TmpPath... paths) {
+    for (TmpPath p : paths) {
+      if (p.getFileSystem() != fs && !p.getFileSystem().isOpen()) {
+        return p.getFileSystem().state();
+      }
+    }
+    return fs.state();
   }
 
   /** Step 5: an exception that names the caller's paths, or the close that the call lost to. */
   IOException translate(IOException e, TmpPath... paths) {
-    if (!fs.state().isOpen()) {
-      ClosedFileSystemException closed = new ClosedFileSystemException();
-      closed.initCause(e);
-      throw closed;
+    if (!stateOf(paths).isOpen()) {
+      throw (ClosedFileSystemException) new ClosedFileSystemException().initCause(e);
     }
     return ExceptionTranslator.translate(e, fs.mapping(), p -> {
       try {
@@ -233,11 +243,8 @@ final class Gate {
 
   void createLink(Path link, Path existing) throws IOException {
     TmpPath l = check(link);
-    TmpPath e = check(existing);
-    call(() -> {
-      LinkPolicy.createHardLink(this, l, e);
-      return null;
-    }, l, e);
+    TmpPath e = check(Inodes.linkable(fs, l, existing));
+    call(() -> Inodes.linking(this, e, () -> LinkPolicy.createHardLink(this, l, e)), l, e);
   }
 
   /** Deletes any entry ({@code directory} null), or only a file or a directory (secure streams). */
@@ -247,7 +254,7 @@ final class Gate {
     Path d = map(p);
     IoCall<Boolean> removal =
         directory == null ? () -> access.deleteAny(d, ifExists) : () -> access.deleteEntry(d, directory);
-    return call(() -> QuotaTransfers.delete(fs.quota(), mapByPath(p), removal), p);
+    return call(() -> Inodes.removing(this, p, d, removal), p);
   }
 
   Path readSymbolicLink(Path link) throws IOException {

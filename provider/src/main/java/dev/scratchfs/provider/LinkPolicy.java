@@ -2,7 +2,7 @@ package dev.scratchfs.provider;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
-import dev.scratchfs.io.IoRun;
+import dev.scratchfs.io.IoFunction;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -41,10 +41,12 @@ final class LinkPolicy {
     Path stored =
         target.isAbsolute()
             ? gate.mapByPath(target)
-            : gate.fileSystem().mapping().delegateFileSystem().getPath(checkedRelative(link, target));
-    Path file = gate.mapByPath(link);
-    place(gate, link, target, parentOf(gate, link),
-        () -> gate.delegateProvider().createSymbolicLink(file, stored, attrs));
+            : gate.fileSystem().mapping().toDelegateLinkTarget(checkedRelative(link, target));
+    place(gate, link, target,
+        at -> {
+          gate.delegateProvider().createSymbolicLink(at, stored, attrs);
+          return at;
+        });
   }
 
   /** Reads a link as the caller sees it; a planted link pointing outside is refused. */
@@ -87,6 +89,23 @@ final class LinkPolicy {
     }
   }
 
+  /**
+   * After a rename by path: if what arrived at {@code delegate} is a link that leads out from
+   * there (swapped in by another thread after the checks), takes it back out and refuses.
+   */
+  static void removeIfEscaping(Gate gate, TmpPath shown, Path delegate) throws IOException {
+    BasicFileAttributes arrived = gate.access().readAttributesOrNull(delegate);
+    if (arrived == null || !arrived.isSymbolicLink()) {
+      return;
+    }
+    try {
+      checkMove(gate, shown, delegate, delegate.getParent());
+    } catch (FileSystemException escaping) {
+      gate.delegateProvider().deleteIfExists(delegate);
+      throw escaping;
+    }
+  }
+
   /** As {@link #checkMove}, for a link whose new directory's depth is known. */
   static void checkMoveTo(Gate gate, Path delegateLink, TmpPath shownLink, int newParentDepth)
       throws IOException {
@@ -106,44 +125,43 @@ final class LinkPolicy {
 
   /** {@code createLink} of an existing entry: a new name for a link is a link placed anew. */
   static void createHardLink(Gate gate, TmpPath link, TmpPath existing) throws IOException {
-    Path file = gate.mapByPath(link);
     Path existingFile = gate.mapByPath(existing);
     BasicFileAttributes attrs = gate.access().readAttributesOrNull(existingFile);
-    IoRun creation = () -> gate.delegateProvider().createLink(file, existingFile);
     if (attrs == null || !attrs.isSymbolicLink()) {
-      creation.run();
+      gate.delegateProvider().createLink(gate.mapByPath(link), existingFile);
       return;
     }
-    place(gate, link, read(gate, existing), parentOf(gate, link), creation);
+    place(gate, link, read(gate, existing),
+        at -> {
+          gate.delegateProvider().createLink(at, existingFile);
+          return at;
+        });
   }
 
-  /** Creates a link (by {@code creation}), checking its directory's depth before and after. */
+  /**
+   * Creates a link at {@code link} with {@code creation}, which makes it at the path it is given.
+   * A target that climbs is placed by {@link LinkPlacement}, into exactly the directory whose
+   * depth was checked; any other target cannot lead out from anywhere.
+   */
   private static void place(
-      Gate gate, TmpPath link, TmpPath target, Path parent, IoRun creation) throws IOException {
+      Gate gate, TmpPath link, TmpPath target, IoFunction<Path, ?> creation) throws IOException {
     int climbs = target.isAbsolute() ? 0 : climbs(link, target);
     if (climbs == 0) {
-      creation.run();
+      creation.apply(gate.mapByPath(link));
       return;
     }
-    if (climbs > depth(gate, parent)) {
-      throw refused(link, target.toString(), "the target climbs above the root of the tmp: file system");
-    }
-    creation.run();
-    if (climbs > depth(gate, parent)) {
-      // The directory moved up between the check and the creation: take the link back out.
-      gate.delegateProvider().deleteIfExists(gate.mapByPath(link));
-      throw refused(link, target.toString(), "its directory moved while it was created");
-    }
+    LinkPlacement.place(gate, link, climbs, creation,
+        () -> refused(link, target.toString(), "the target climbs above the root of the tmp: file system"));
   }
 
-  private static Path parentOf(Gate gate, TmpPath link) {
+  static Path parentOf(Gate gate, TmpPath link) {
     TmpPath parent = gate.absolute(link).normalize().getParent();
     return parent == null ? gate.fileSystem().mapping().delegateRoot() : gate.mapByPath(parent);
   }
 
-  private static String checkedRelative(TmpPath link, TmpPath target) throws FileSystemException {
+  private static TmpPath checkedRelative(TmpPath link, TmpPath target) throws FileSystemException {
     climbs(link, target);
-    return target.string();
+    return target;
   }
 
   /** The {@code ..} names a relative target starts with; refuses {@code ..} after a name. */

@@ -1,5 +1,6 @@
 package dev.scratchfs.provider;
 
+import dev.scratchfs.lifecycle.FileSystemState;
 import dev.scratchfs.lifecycle.HandleTracker;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
@@ -41,14 +42,32 @@ class TmpDirectoryStream implements DirectoryStream<Path>, HandleTracker.OpenSta
     return dir;
   }
 
+  /**
+   * Returns the entries. Once the file system closed (which closes this stream), what the
+   * delegate's stream throws for being closed is reported as {@code ClosedFileSystemException}.
+   */
   @Override
   public Iterator<Path> iterator() {
-    Iterator<Path> entries = delegate.iterator();
+    FileSystemState state = dir.getFileSystem().state();
+    Iterator<Path> entries;
+    try {
+      entries = delegate.iterator();
+    } catch (IllegalStateException e) {
+      throw state.lostToClose(e);
+    }
     return new Iterator<Path>() {
       private Path next;
 
       @Override
       public boolean hasNext() {
+        try {
+          return advance();
+        } catch (IllegalStateException | DirectoryIteratorException e) {
+          throw state.lostToClose(e);
+        }
+      }
+
+      private boolean advance() {
         while (next == null && entries.hasNext()) {
           Path candidate = dir.resolve(entries.next().getFileName().toString());
           try {

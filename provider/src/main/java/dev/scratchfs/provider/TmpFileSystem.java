@@ -11,6 +11,7 @@ import dev.scratchfs.io.Failures;
 import dev.scratchfs.path.PathMapping;
 import dev.scratchfs.path.PathMatchers;
 import dev.scratchfs.policy.OwnerOnlyPermissions;
+import dev.scratchfs.quota.InodeLedger;
 import dev.scratchfs.quota.Quota;
 import java.io.Closeable;
 import java.io.IOException;
@@ -61,11 +62,12 @@ final class TmpFileSystem extends FileSystem {
   private final DelegateTraits traits;
   private final PathMapping mapping;
   private final FileSystemState state;
-  private final Quota quota;
+  private final InodeLedger ledger;
   private final CreationPolicy creation;
   private final List<ChannelOpening.Layer> layers;
   private final TmpPath root;
   private final Gate rootGate;
+  private final Staging staging;
   private final Closeable exitCleanup = this::closeAndDelete;
 
   private TmpFileSystem(
@@ -79,11 +81,12 @@ final class TmpFileSystem extends FileSystem {
     this.traits = DelegateTraits.of(container.root().getFileSystem());
     this.mapping = new PathMapping(container.root(), container.realRoot());
     this.state = new FileSystemState(options.leaks() != LeakMode.IGNORE);
-    this.quota = options.quota() >= 0 ? new Quota(options.quota()) : null;
+    this.ledger = options.quota() >= 0 ? new InodeLedger(new Quota(options.quota())) : null;
     this.creation = new CreationPolicy(traits, owner);
-    this.layers = ChannelLayers.forFileSystem(state, traits, quota);
+    this.layers = ChannelLayers.forFileSystem(state, traits, ledger);
     this.root = TmpPath.parse(this, "/");
     this.rootGate = new Gate(this, null, DelegateAccess.of(mapping.delegateFileSystem().provider()));
+    this.staging = new Staging(rootGate, container.path());
   }
 
   /**
@@ -132,8 +135,9 @@ final class TmpFileSystem extends FileSystem {
     return state;
   }
 
-  Quota quota() {
-    return quota;
+  /** What the quota counts, file by file; null without a quota. */
+  InodeLedger ledger() {
+    return ledger;
   }
 
   DelegateTraits traits() {
@@ -152,13 +156,17 @@ final class TmpFileSystem extends FileSystem {
     return layers;
   }
 
+  Staging staging() {
+    return staging;
+  }
+
   CreationPolicy creationPolicy() {
     return creation;
   }
 
   /** The file store of this file system on the delegate's store (its space is the quota's). */
   FileStore fileStore(FileStore delegateStore) {
-    return new TmpFileStore(delegateStore, quota);
+    return new TmpFileStore(delegateStore, ledger == null ? null : ledger.quota());
   }
 
   @Override

@@ -33,6 +33,11 @@ final class TmpSecureDirectoryStream extends TmpDirectoryStream
     this.gate = gate;
   }
 
+  /** The stream's gate, which starts from its open directory. */
+  Gate gate() {
+    return gate;
+  }
+
   @Override
   public SecureDirectoryStream<Path> newDirectoryStream(Path path, LinkOption... options)
       throws IOException {

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A watch service of a {@code tmp:} file system: the delegate's service, with keys that watch the
  * {@code tmp:} directory they were registered for and events whose context is a {@code tmp:} name.
+ * A key is kept (so that {@code poll} returns the object {@code register} did) only while it is
+ * valid: once its directory is deleted or it is cancelled, it is dropped, as the delegate drops it.
  */
 final class TmpWatchService implements WatchService, HandleTracker.OpenState {
   private final WatchService delegate;
@@ -67,8 +69,20 @@ final class TmpWatchService implements WatchService, HandleTracker.OpenState {
     return keys.computeIfAbsent(delegateKey, k -> new Key(k, dir));
   }
 
+  /**
+   * Returns the key of a signalled delegate key. A key that is no longer valid (its directory was
+   * deleted, or it was cancelled) is handed out this last time and forgotten, as the delegate
+   * forgets it: nothing here keeps the keys of deleted directories.
+   */
   private WatchKey wrap(WatchKey key) {
-    return key == null ? null : keys.computeIfAbsent(key, k -> new Key(k, null));
+    if (key == null) {
+      return null;
+    }
+    if (!key.isValid()) {
+      Key known = keys.remove(key);
+      return known != null ? known : new Key(key, null);
+    }
+    return keys.computeIfAbsent(key, k -> new Key(k, null));
   }
 
   @Override
@@ -95,6 +109,7 @@ final class TmpWatchService implements WatchService, HandleTracker.OpenState {
   public void close() throws IOException {
     open = false;
     delegate.close();
+    keys.clear();
   }
 
   private final class Key implements WatchKey {
@@ -123,7 +138,11 @@ final class TmpWatchService implements WatchService, HandleTracker.OpenState {
 
     @Override
     public boolean reset() {
-      return delegateKey.reset();
+      boolean valid = delegateKey.reset();
+      if (!valid) {
+        keys.remove(delegateKey, this); // invalid for good: the service forgets it
+      }
+      return valid;
     }
 
     @Override

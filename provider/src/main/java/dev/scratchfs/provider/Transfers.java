@@ -2,13 +2,14 @@ package dev.scratchfs.provider;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
+import dev.scratchfs.quota.Inode;
 import dev.scratchfs.quota.QuotaTransfers;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.SimpleFileVisitor;
@@ -82,21 +83,21 @@ final class Transfers {
     } else if (attrs.isDirectory()) {
       remap = checkLinksOfTree(from, s, ds, to, t);
     }
-    QuotaTransfers.move(
-        from.fileSystem().quota(), to.fileSystem().quota(), ds, dt, flags.replace(), t.toString(),
-        () -> {
-          from.delegateProvider().move(ds, dt, options);
-          return null;
-        });
+    QuotaTransfers.move(from.fileSystem().ledger(), to.fileSystem().ledger(),
+        () -> namesIn(from, s, ds, attrs),
+        () -> flags.replace() ? Inodes.of(to, t, dt, NOFOLLOW_LINKS) : null, t.toString(),
+        () -> from.delegateProvider().move(ds, dt, options));
+    LinkPolicy.removeIfEscaping(to, t, dt);
     remapAbsoluteLinks(from, to, dt, remap);
   }
 
   /** {@code SecureDirectoryStream.move}: within one file system, relative to open directories. */
   static void secureMove(Gate from, TmpPath source, Gate to, TmpPath target) throws IOException {
     if (to.fileSystem() != from.fileSystem()) {
-      throw new FileSystemException(source.toString(), target.toString(),
-          "a secure directory stream moves entries only within its own tmp: file system;"
-              + " use Files.move between tmp: file systems");
+      // As the JDK's stream refuses a stream it does not own: a secure stream is a handle into one
+      // private file system; Files.move moves between two of them.
+      throw new ProviderMismatchException("a secure directory stream of " + from.fileSystem()
+          + " moves entries only within it, not into " + to.fileSystem() + "; use Files.move");
     }
     from.checkNotRoot(source, "move");
     to.checkNotRoot(target, "replace");
@@ -116,14 +117,45 @@ final class Transfers {
           checkLinksOfTree(from, absSource, from.mapByPath(absSource), to, absTarget);
         }
       }
-      QuotaTransfers.move(
-          from.fileSystem().quota(), to.fileSystem().quota(), from.mapByPath(absSource),
-          to.mapByPath(absTarget), true, absTarget.toString(), () -> {
-            from.access().move(ds, to.access(), dt);
-            return null;
-          });
+      // Relative to the streams' open directories, wherever they are now; within one file system
+      // only a replaced file counts, so the source is read as one entry, never walked.
+      QuotaTransfers.move(from.fileSystem().ledger(), to.fileSystem().ledger(),
+          () -> namesIn(from, source, ds, null), () -> Inodes.of(to, target, dt, NOFOLLOW_LINKS),
+          absTarget.toString(), () -> from.access().move(ds, to.access(), dt));
       return null;
     }, source, target);
+  }
+
+  /**
+   * One inode per regular file name a move carries, for the quotas: the file itself, or every file
+   * in the directory (walked by path, without following links). {@code attrs} null reads the
+   * entry alone.
+   */
+  private static List<Inode> namesIn(
+      Gate gate, TmpPath shown, Path moved, BasicFileAttributes attrs) throws IOException {
+    if (attrs == null || !attrs.isDirectory()) {
+      Inode file = Inodes.of(gate, shown, moved, NOFOLLOW_LINKS);
+      return file == null ? List.of() : List.of(file);
+    }
+    List<Inode> names = new ArrayList<>();
+    Files.walkFileTree(moved, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+        if (a.isRegularFile()) {
+          names.add(Inode.file(a.fileKey() != null ? a.fileKey() : file.toString(), a.size()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE; // deleted meanwhile: it arrives nowhere
+        }
+        throw e;
+      }
+    });
+    return names;
   }
 
   private static Path parentOf(Gate gate, TmpPath path) {

@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
  * calling thread). Reads, locks and the rest are forwarded unchanged and stay asynchronous.
  */
 final class QuotaAsynchronousFileChannel extends ForwardingAsynchronousFileChannel {
-  private final SizeAccount account;
+  private final OpenFile account;
 
-  QuotaAsynchronousFileChannel(AsynchronousFileChannel delegate, SizeAccount account) {
+  QuotaAsynchronousFileChannel(AsynchronousFileChannel delegate, OpenFile account) {
     super(delegate, IoRun.NONE);
     this.account = account;
   }

@@ -11,9 +11,9 @@ import java.nio.channels.SeekableByteChannel;
  * are not {@code FileChannel}s; see {@link QuotaFileChannel} for the rule.
  */
 final class QuotaByteChannel extends ForwardingByteChannel {
-  private final SizeAccount account;
+  private final OpenFile account;
 
-  QuotaByteChannel(SeekableByteChannel delegate, SizeAccount account) {
+  QuotaByteChannel(SeekableByteChannel delegate, OpenFile account) {
     super(delegate, IoRun.NONE);
     this.account = account;
   }

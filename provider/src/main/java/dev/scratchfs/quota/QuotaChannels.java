@@ -2,138 +2,139 @@ package dev.scratchfs.quota;
 
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.DELETE_ON_CLOSE;
-import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.scratchfs.io.IoCall;
+import dev.scratchfs.io.IoFunction;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
+import java.util.function.BiFunction;
 
 /**
- * Opens channels of a file system with a quota: {@code TRUNCATE_EXISTING} gives the file's bytes
- * back, and a channel that can change the file's size is wrapped so that every later change is
- * charged. Read-only channels are returned as the delegate made them.
+ * Opens channels of a file system with a quota. Every channel on a regular file is wrapped, the
+ * read-only ones included: a file deleted while a channel holds it keeps its bytes on disk, so the
+ * {@link InodeLedger} must hear when its last channel closes. The file is read before and after the
+ * open (through the caller's own access to it, which for a secure directory stream is relative to
+ * its open directory), to know which inode the channel holds and whether the open made or removed
+ * a name; {@code TRUNCATE_EXISTING} gives the file's bytes back as the count is settled to the
+ * size the new channel reports. Channels on anything but a regular file are returned as they are.
+ *
+ * <p>Each method takes the caller's options ({@code requested}) and those passed to the delegate
+ * ({@code passed}): where the delegate ignores {@code DELETE_ON_CLOSE} an outer layer takes it out
+ * and deletes the name itself once the channel closed, and that removal is counted at close.
  */
 public final class QuotaChannels {
   private QuotaChannels() {}
 
+  /** What the caller asked of a channel, and how to reach its file. */
+  private record Opening(
+      InodeLedger ledger, IoCall<Inode> probe, String path, Set<? extends OpenOption> requested,
+      Set<? extends OpenOption> passed) {}
+
   /**
-   * Opens a byte channel under {@code quota}.
+   * Opens a byte channel under a quota.
    *
-   * @param quota the file system's quota
-   * @param file the delegate path
+   * @param ledger the file system's ledger
+   * @param probe reads the file the channel is opened on; null if there is none
    * @param path the caller's path, for messages
-   * @param options the options the channel is opened with
+   * @param requested the caller's options
+   * @param passed the options the delegate sees
    * @param opener opens the delegate's channel
-   * @return the channel, wrapped if it can change the file's size
-   * @throws IOException as the opener throws
+   * @return the channel, wrapped if it is on a regular file
+   * @throws IOException as the opener or the probe throws; the channel is closed then
    */
   public static SeekableByteChannel open(
-      Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoCall<? extends SeekableByteChannel> opener) throws IOException {
-    SeekableByteChannel channel = opening(quota, file, options, opener);
-    if (!changesSize(options)) {
-      return channel;
-    }
-    SizeAccount account = account(quota, file, path, options);
-    return channel instanceof FileChannel
-        ? new QuotaFileChannel((FileChannel) channel, account)
-        : new QuotaByteChannel(channel, account);
+      InodeLedger ledger, IoCall<Inode> probe, String path, Set<? extends OpenOption> requested,
+      Set<? extends OpenOption> passed, IoCall<? extends SeekableByteChannel> opener)
+      throws IOException {
+    IoCall<SeekableByteChannel> typed = opener::call;
+    return open(new Opening(ledger, probe, path, requested, passed), typed,
+        SeekableByteChannel::size,
+        (channel, account) -> channel instanceof FileChannel
+            ? (SeekableByteChannel) new QuotaFileChannel((FileChannel) channel, account)
+            : new QuotaByteChannel(channel, account));
   }
 
   /**
-   * Opens a file channel under {@code quota}.
+   * Opens a file channel under a quota.
    *
-   * @param quota the file system's quota
-   * @param file the delegate path
+   * @param ledger the file system's ledger
+   * @param probe reads the file the channel is opened on; null if there is none
    * @param path the caller's path, for messages
-   * @param options the options the channel is opened with
+   * @param requested the caller's options
+   * @param passed the options the delegate sees
    * @param opener opens the delegate's channel
-   * @return the channel, wrapped if it can change the file's size
-   * @throws IOException as the opener throws
+   * @return the channel, wrapped if it is on a regular file
+   * @throws IOException as the opener or the probe throws; the channel is closed then
    */
   public static FileChannel openFile(
-      Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoCall<FileChannel> opener) throws IOException {
-    FileChannel channel = opening(quota, file, options, opener);
-    return changesSize(options)
-        ? new QuotaFileChannel(channel, account(quota, file, path, options))
-        : channel;
+      InodeLedger ledger, IoCall<Inode> probe, String path, Set<? extends OpenOption> requested,
+      Set<? extends OpenOption> passed, IoCall<FileChannel> opener) throws IOException {
+    return open(new Opening(ledger, probe, path, requested, passed), opener,
+        FileChannel::size, QuotaFileChannel::new);
   }
 
   /**
-   * Opens an asynchronous file channel under {@code quota}.
+   * Opens an asynchronous file channel under a quota.
    *
-   * @param quota the file system's quota
-   * @param file the delegate path
+   * @param ledger the file system's ledger
+   * @param probe reads the file the channel is opened on; null if there is none
    * @param path the caller's path, for messages
-   * @param options the options the channel is opened with
+   * @param requested the caller's options
+   * @param passed the options the delegate sees
    * @param opener opens the delegate's channel
-   * @return the channel, wrapped if it can change the file's size
-   * @throws IOException as the opener throws
+   * @return the channel, wrapped if it is on a regular file
+   * @throws IOException as the opener or the probe throws; the channel is closed then
    */
   public static AsynchronousFileChannel openAsynchronous(
-      Quota quota, Path file, String path, Set<? extends OpenOption> options,
-      IoCall<AsynchronousFileChannel> opener) throws IOException {
-    Lock lock = quota.lockFor(file);
-    lock.lock();
-    try {
-      long before = options.contains(TRUNCATE_EXISTING) ? sizeOrZero(file) : -1;
-      AsynchronousFileChannel channel = opener.call();
-      if (before >= 0) {
-        quota.settle(0, channel.size() - before);
-      }
-      return changesSize(options)
-          ? new QuotaAsynchronousFileChannel(channel, account(quota, file, path, options))
-          : channel;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private static <C extends SeekableByteChannel> C opening(
-      Quota quota, Path file, Set<? extends OpenOption> options, IoCall<C> opener)
+      InodeLedger ledger, IoCall<Inode> probe, String path, Set<? extends OpenOption> requested,
+      Set<? extends OpenOption> passed, IoCall<AsynchronousFileChannel> opener)
       throws IOException {
-    if (!options.contains(TRUNCATE_EXISTING)) {
-      return opener.call();
-    }
-    Lock lock = quota.lockFor(file);
-    lock.lock();
+    return open(new Opening(ledger, probe, path, requested, passed), opener,
+        AsynchronousFileChannel::size, QuotaAsynchronousFileChannel::new);
+  }
+
+  private static <C extends Closeable> C open(
+      Opening o, IoCall<C> opener, IoFunction<C, Long> size, BiFunction<C, OpenFile, C> wrap)
+      throws IOException {
+    Inode before = o.probe().call();
+    C channel = opener.call();
     try {
-      long before = sizeOrZero(file);
-      C channel = opener.call();
-      quota.settle(0, channel.size() - before);
-      return channel;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private static boolean changesSize(Set<? extends OpenOption> options) {
-    return options.contains(WRITE) || options.contains(APPEND) || options.contains(DELETE_ON_CLOSE);
-  }
-
-  private static SizeAccount account(
-      Quota quota, Path file, String path, Set<? extends OpenOption> options) {
-    return new SizeAccount(
-        quota, quota.lockFor(file), path, options.contains(APPEND), options.contains(DELETE_ON_CLOSE));
-  }
-
-  private static long sizeOrZero(Path file) throws IOException {
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      return attrs.isRegularFile() ? attrs.size() : 0;
-    } catch (NoSuchFileException e) {
-      return 0;
+      Inode after = o.probe().call();
+      if (after != null ? !after.regularFile() : before != null && !before.regularFile()) {
+        return channel; // a directory, a device, a pipe: no bytes of the file system's own
+      }
+      boolean existed = before != null;
+      Object key;
+      int nameChange = 0;
+      if (after != null) {
+        key = after.key();
+        nameChange = existed ? 0 : 1;
+      } else if (existed) {
+        key = before.key();
+        // The delegate removed the name right after opening (Unix DELETE_ON_CLOSE).
+        nameChange = o.passed().contains(DELETE_ON_CLOSE) ? -1 : 0;
+      } else {
+        key = new Object(); // made and unnamed at once: nothing but this channel will ever hold it
+      }
+      FileAccount file =
+          o.ledger().opened(key, existed, nameChange, () -> size.apply(channel));
+      boolean writable = o.requested().contains(WRITE) || o.requested().contains(APPEND);
+      boolean removesName = o.requested().contains(DELETE_ON_CLOSE) && after != null;
+      return wrap.apply(channel, new OpenFile(
+          o.ledger(), key, file, o.path(), o.requested().contains(APPEND), writable, removesName));
+    } catch (IOException | RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 }

@@ -10,14 +10,16 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * A {@link FileChannel} of a file system with a quota: every operation that can make the file
- * larger (writes of every form, {@code transferFrom}, {@code map} for writing) is charged to the
- * {@link Quota} before it is made and refused whole if the quota would be passed; {@code truncate}
- * gives room back. Reads, locks and the rest are forwarded unchanged.
+ * larger (writes of every form, {@code transferFrom}, {@code map} of a writable channel in any
+ * mode) is charged to the {@link Quota} before it is made and refused whole if the quota would be
+ * passed; {@code truncate} gives room back; closing tells the {@link InodeLedger}, which gives the
+ * bytes of a file without names back when its last channel closes. Reads, locks and the rest are
+ * forwarded unchanged, so a read-only channel costs only its close.
  */
 final class QuotaFileChannel extends ForwardingFileChannel {
-  private final SizeAccount account;
+  private final OpenFile account;
 
-  QuotaFileChannel(FileChannel delegate, SizeAccount account) {
+  QuotaFileChannel(FileChannel delegate, OpenFile account) {
     super(delegate, IoRun.NONE);
     this.account = account;
   }
@@ -51,12 +53,13 @@ final class QuotaFileChannel extends ForwardingFileChannel {
 
   @Override
   public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-    if (mode == MapMode.READ_ONLY) {
-      return delegate.map(mode, position, size);
+    if (!account.writable()) {
+      return delegate.map(mode, position, size); // a read-only channel cannot extend the file
     }
-    // Mapping past the end for writing extends the file to position + size: that is the growth.
-    // Writes into the mapping afterwards do not change the size, so they are within what was counted.
-    return account.grow(delegate, position, size, () -> delegate.map(mode, position, size));
+    // The JDK extends the file to position + size for a mapping of any mode, READ_ONLY included,
+    // when the channel can write: that is the growth. Writes into the mapping afterwards do not
+    // change the size, so they are within what was counted.
+    return account.grow(delegate::size, position, size, () -> delegate.map(mode, position, size));
   }
 
   @Override

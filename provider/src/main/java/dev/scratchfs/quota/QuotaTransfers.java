@@ -1,143 +1,65 @@
 package dev.scratchfs.quota;
 
-import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
-
 import dev.scratchfs.io.IoCall;
+import dev.scratchfs.io.IoRun;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.locks.Lock;
+import java.util.List;
 
 /**
- * Quota bookkeeping of the operations that add or remove whole files: delete, copy, move. Each
- * method takes the quotas of the file systems involved, null where a file system has none, and
- * runs the operation itself only once (the bookkeeping cannot change what it does).
+ * The quota side of a move (a rename on the delegate), within one file system or between two: the
+ * names a move carries leave the source's {@link InodeLedger} and arrive in the target's, and a
+ * name the move replaces is gone. Each file system counts a file while it has a name there, so a
+ * file with one name in each is counted by both, and a file whose names all arrive together is
+ * charged once.
  */
 public final class QuotaTransfers {
   private QuotaTransfers() {}
 
   /**
-   * Runs a deletion and gives back the bytes the deleted name held (see {@link
-   * Quota#freedByRemoving}).
+   * Runs a move and records it.
    *
-   * @param quota the quota, or null
-   * @param file the delegate path deleted
-   * @param op the deletion
-   * @param <T> what it returns
-   * @return what {@code op} returned
-   * @throws IOException as {@code op} throws; then nothing is given back
-   */
-  public static <T> T delete(Quota quota, Path file, IoCall<T> op) throws IOException {
-    if (quota == null) {
-      return op.call();
-    }
-    Lock lock = quota.lockFor(file);
-    lock.lock();
-    try {
-      long freed = Quota.freedByRemoving(file);
-      T result = op.call();
-      quota.release(freed);
-      return result;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Runs a copy within one delegate file system into a file system with {@code quota}: the copied
-   * file's bytes are charged before (refused whole), a replaced file's bytes given back after.
-   *
-   * @param quota the target's quota, or null
-   * @param source the delegate source
-   * @param target the delegate target
-   * @param replace whether {@code REPLACE_EXISTING} was given
-   * @param follow whether links are followed at the source
-   * @param path the caller's target path, for messages
-   * @param op the copy
-   * @throws IOException as {@code op} throws, or if the quota would be exceeded
-   */
-  public static void copy(
-      Quota quota, Path source, Path target, boolean replace, boolean follow, String path,
-      IoCall<?> op) throws IOException {
-    if (quota == null) {
-      op.call();
-      return;
-    }
-    Lock lock = quota.lockFor(target);
-    lock.lock();
-    try {
-      BasicFileAttributes attrs =
-          follow
-              ? Files.readAttributes(source, BasicFileAttributes.class)
-              : Files.readAttributes(source, BasicFileAttributes.class, NOFOLLOW_LINKS);
-      long incoming = attrs.isRegularFile() ? attrs.size() : 0;
-      long outgoing = replace && !isSame(source, target) ? Quota.freedByRemoving(target) : 0;
-      run(quota, incoming - outgoing, path, op);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Runs a move within one delegate file system, from a file system with quota {@code from} to one
-   * with quota {@code to} (the same object, or both null, for a move within one file system).
-   *
-   * @param from the source's quota, or null
-   * @param to the target's quota, or null
-   * @param source the delegate source
-   * @param target the delegate target
-   * @param replace whether {@code REPLACE_EXISTING} was given
+   * @param from the source file system's ledger, or null if it has no quota
+   * @param to the target file system's ledger, or null; the same object as {@code from} for a
+   *     move within one file system
+   * @param moved lists one inode per regular file name the move carries (a file, or every file of
+   *     a directory tree); read before the move, and only where a ledger needs it
+   * @param replaced reads the file whose name the move replaces (null if none); read before the
+   *     move, and only where a ledger needs it
    * @param path the caller's target path, for messages
    * @param op the move
-   * @throws IOException as {@code op} throws, or if the target's quota would be exceeded
+   * @throws IOException as {@code op} or {@code moved} throw, or if the target's quota would be
+   *     exceeded (then nothing is moved)
    */
   public static void move(
-      Quota from, Quota to, Path source, Path target, boolean replace, String path,
-      IoCall<?> op) throws IOException {
-    if (from == null && to == null || isSame(source, target)) {
-      op.call();
+      InodeLedger from, InodeLedger to, IoCall<List<Inode>> moved, IoCall<Inode> replacing,
+      String path, IoRun op) throws IOException {
+    if (from == null && to == null) {
+      op.run();
       return;
     }
-    long outgoing = replace ? Quota.freedByRemoving(target) : 0;
+    Inode replaced = replacing.call();
+    boolean replaces = replaced != null && replaced.regularFile();
+    if (from == to && !replaces) {
+      op.run(); // a rename within one file system keeps every name it moves
+      return;
+    }
+    List<Inode> names = moved.call();
+    if (replaces && names.stream().anyMatch(n -> n.key().equals(replaced.key()))) {
+      op.run(); // two names of one file: the delegate leaves both as they are
+      return;
+    }
     if (from == to) {
-      op.call();
-      to.release(outgoing);
+      op.run();
+      to.nameRemoved(replaced);
       return;
     }
-    long moved = Quota.sizeOf(source);
-    if (to == null) {
-      op.call();
+    if (to != null) {
+      to.movingIn(names, replaced, path, op);
     } else {
-      run(to, moved - outgoing, path, op);
+      op.run();
     }
     if (from != null) {
-      from.release(moved);
-    }
-  }
-
-  private static void run(Quota quota, long net, String path, IoCall<?> op) throws IOException {
-    long charged = Math.max(0, net);
-    quota.charge(charged, path);
-    try {
-      op.call();
-    } catch (IOException | RuntimeException e) {
-      quota.release(charged);
-      throw e;
-    }
-    if (net < 0) {
-      quota.release(-net);
-    }
-  }
-
-  private static boolean isSame(Path a, Path b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    try {
-      return Files.exists(b, NOFOLLOW_LINKS) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
+      from.movedOut(names);
     }
   }
 }

@@ -31,6 +31,18 @@ public final class Seen {
     return delegate;
   }
 
+  /** Records a path of the default file system (a {@code @TempDir File} or a disk-mode path). */
+  public static Path plain(String label, Path path) {
+    PATHS.put(label, path);
+    return path;
+  }
+
+  /** Records the mode bits of {@code path} on disk, as {@code ls -l} shows them, under {@code label}. */
+  public static void mode(String label, Path path) throws java.io.IOException {
+    FACTS.put(label, java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)));
+  }
+
   /** Records a fact. */
   public static void fact(String label, Object value) {
     FACTS.put(label, String.valueOf(value));

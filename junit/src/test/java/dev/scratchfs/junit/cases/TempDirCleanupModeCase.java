@@ -3,6 +3,7 @@ package dev.scratchfs.junit.cases;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scratchfs.junit.ScratchTempDirFactory;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,14 @@ class TempDirCleanupModeCase {
       throws IOException {
     Files.writeString(dir.resolve("evidence.txt"), "passing");
     Seen.onDisk("on success, passing", dir);
+  }
+
+  @Test
+  void neverOnDisk(
+      @TempDir(factory = ScratchTempDirFactory.class, cleanup = CleanupMode.NEVER) File dir)
+      throws IOException {
+    Files.writeString(dir.toPath().resolve("evidence.txt"), "never, on disk");
+    Seen.plain("never, on disk", dir.toPath());
   }
 
   @Test
