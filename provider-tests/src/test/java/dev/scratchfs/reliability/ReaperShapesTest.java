@@ -60,6 +60,14 @@ class ReaperShapesTest {
   }
 
   /** Makes a directory as scratchfs makes a container, holding what is asked. */
+  private Path shape(String name, boolean lock, boolean root, boolean staging) throws Exception {
+    Path c = shape(name, lock, root);
+    if (staging) {
+      Files.createDirectories(c.resolve("staging/entry-1"));
+    }
+    return c;
+  }
+
   private Path shape(String name, boolean lock, boolean root) throws Exception {
     Path c = Files.createDirectory(dir.resolve(name),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -100,8 +108,10 @@ class ReaperShapesTest {
         shape(".scratchfs-del-" + gone + "-empty1", false, false).getFileName().toString(),
         shape(".scratchfs-del-" + gone + "-locked", true, false).getFileName().toString(),
         shape(".scratchfs-del-" + gone + "-half_1", true, true).getFileName().toString(),
+        shape(".scratchfs-del-" + gone + "-stagd1", true, true, true).getFileName().toString(),
         shape("scratchfs-lock_1", true, false).getFileName().toString(),
-        shape("scratchfs-full_1", true, true).getFileName().toString());
+        shape("scratchfs-full_1", true, true).getFileName().toString(),
+        shape("scratchfs-used_1", true, true, true).getFileName().toString());
 
     assertEquals(made, reap());
     assertEquals(Set.of(), names());
@@ -144,6 +154,8 @@ class ReaperShapesTest {
     shape(".scratchfs-new-" + gone + "x-badtok", false, false); // not a name scratchfs gives
     shape("scratchfs-empty1", false, false); // an empty directory may be anyone's
     shape("scratchfs-kept_1", false, true); // kept with cleanup=false
+    shape("scratchfs-kept_2", false, true, true); // kept, with the provider's staging directory
+    shape(".scratchfs-new-" + gone + "-stagd1", true, true, true); // staging/ comes after building
     Files.writeString(shape("scratchfs-extra1", true, true).resolve("notes.txt"), "mine");
     Path shared = shape(".scratchfs-new-" + gone + "-group1", true, true);
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwx---"));

@@ -23,13 +23,13 @@ import java.nio.file.attribute.FileAttribute;
  * gone, and so that a reaper never takes a live or half-built container for abandoned:
  *
  * <ul>
- *   <li>creation builds the container under a staging name that names this process ({@link
+ *   <li>creation builds the container under a name that names this process ({@link
  *       ContainerName}): the empty directory, then the lock file, locked, then {@code root/}; only
  *       then is it renamed, exclusively, to its final name. So a final name always holds a locked
  *       lock file and {@code root/} while its process lives;
  *   <li>deletion is a {@link Disposal}: renamed to a tombstone naming this process, {@code root/}
- *       deleted while the lock is held, the lock file deleted while still held, the lock released,
- *       the empty tombstone removed;
+ *       (and {@value #STAGING_NAME}/, if the file system made one) deleted while the lock is held,
+ *       the lock file deleted while still held, the lock released, the empty tombstone removed;
  *   <li>a tree kept with {@code cleanup=false} loses its lock file while the lock is still held,
  *       so it is never reaped.
  * </ul>
@@ -41,6 +41,12 @@ import java.nio.file.attribute.FileAttribute;
 public final class Container {
   /** Name of the directory inside the container that is shown as {@code /}. */
   public static final String ROOT_NAME = "root";
+
+  /**
+   * Name of the file system's private directory beside {@code root/} where entries are made before
+   * they are moved into place by handle (made on first use by the provider's link placement).
+   */
+  public static final String STAGING_NAME = "staging";
 
   private final Path path;
   private final Path root;
@@ -90,16 +96,16 @@ public final class Container {
       return createUnlocked(parent, prefix, suffix, directoryAttributes, shownAs);
     }
     TrustedDirectory.check(parent);
-    Path staging =
+    Path building =
         ExclusiveCreator.secure().create(
-            parent, ContainerName.stagingPrefix(ProcessIdentity.current()), "",
+            parent, ContainerName.buildingPrefix(ProcessIdentity.current()), "",
             p -> Files.createDirectory(p, directoryAttributes));
-    Path at = staging;
+    Path at = building;
     OwnerLock lock = null;
     try {
-      lock = OwnerLock.create(staging);
-      Files.createDirectory(staging.resolve(ROOT_NAME), directoryAttributes);
-      at = ExclusiveCreator.secure().create(parent, prefix, suffix, p -> Files.move(staging, p));
+      lock = OwnerLock.create(building);
+      Files.createDirectory(building.resolve(ROOT_NAME), directoryAttributes);
+      at = ExclusiveCreator.secure().create(parent, prefix, suffix, p -> Files.move(building, p));
       return new Container(at, at.resolve(ROOT_NAME).toRealPath(), lock, shownAs);
     } catch (IOException | RuntimeException e) {
       Failures undo = new Failures();
@@ -116,7 +122,7 @@ public final class Container {
     }
   }
 
-  /** Over a delegate no other process sees (jimfs): no lock, no staging, nothing to reap. */
+  /** Over a delegate no other process sees (jimfs): no lock, built in place, nothing to reap. */
   private static Container createUnlocked(
       Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
       String shownAs) throws IOException {

@@ -11,51 +11,57 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * What a directory that may be a container holds, read through its open handle without following
  * links, and whether that is a shape scratchfs leaves behind: at most a regular file {@value
- * OwnerLock#FILE_NAME} and a directory {@code root}, and nothing else. Reading stops at the third
- * entry, so a large directory costs no more than a small one.
+ * OwnerLock#FILE_NAME}, a directory {@value Container#ROOT_NAME} and a directory {@value
+ * Container#STAGING_NAME}, and nothing else. Reading stops at the fourth entry, so a large
+ * directory costs no more than a small one.
  *
  * <p>Which of those shapes a reaper may remove depends on the name ({@link #isAbandonedShape}):
  *
  * <table>
  *   <caption>Shapes removed once abandoned</caption>
  *   <tr><th>name</th><th>holds</th><th>abandoned when</th></tr>
- *   <tr><td>final</td><td>lock file, with or without {@code root/}</td><td>the lock is free</td></tr>
- *   <tr><td>staging</td><td>nothing; lock file; lock file and {@code root/}</td>
+ *   <tr><td>final</td><td>lock file, with or without {@code root/} and {@code staging/}</td>
+ *       <td>the lock is free</td></tr>
+ *   <tr><td>building</td><td>nothing; lock file; lock file and {@code root/}</td>
  *       <td>its process is provably gone (and the lock, if any, is free)</td></tr>
- *   <tr><td>tombstone</td><td>lock file, with or without {@code root/}</td>
+ *   <tr><td>tombstone</td><td>lock file, with or without {@code root/} and {@code staging/}</td>
  *       <td>the lock is free</td></tr>
  *   <tr><td>tombstone</td><td>nothing</td><td>its process is provably gone</td></tr>
  * </table>
  *
- * <p>Anything else is never removed: a final name holding only {@code root/} is a tree kept with
- * {@code cleanup=false}; an empty directory with a final name may be anyone's.
+ * <p>Anything else is never removed: a final name holding {@code root/} (and {@code staging/})
+ * without a lock file is a tree kept with {@code cleanup=false}; an empty directory with a final
+ * name may be anyone's.
  */
 final class ContainerLayout {
   private final Path lockName;
   private final BasicFileAttributes lock;
-  private final BasicFileAttributes root;
+  private final boolean root;
+  private final boolean staging;
 
-  private ContainerLayout(Path lockName, BasicFileAttributes lock, BasicFileAttributes root) {
+  private ContainerLayout(Path lockName, BasicFileAttributes lock, boolean root, boolean staging) {
     this.lockName = lockName;
     this.lock = lock;
     this.root = root;
+    this.staging = staging;
   }
 
   /**
    * Reads a directory's entries.
    *
    * @param container the directory, opened without following links
-   * @return its layout, or null if it holds anything but a regular lock file and a {@code root}
-   *     directory
+   * @return its layout, or null if it holds anything but a regular lock file and the directories
+   *     {@code root} and {@code staging}
    * @throws IOException if it cannot be read
    */
   static ContainerLayout read(SecureDirectoryStream<Path> container) throws IOException {
     Path lockName = null;
     BasicFileAttributes lock = null;
-    BasicFileAttributes root = null;
+    boolean root = false;
+    boolean staging = false;
     int seen = 0;
     for (Path entry : container) {
-      if (++seen > 2) {
+      if (++seen > 3) {
         return null;
       }
       Path name = entry.getFileName();
@@ -66,12 +72,14 @@ final class ContainerLayout {
         lockName = name;
         lock = attrs;
       } else if (name.toString().equals(Container.ROOT_NAME) && attrs.isDirectory()) {
-        root = attrs;
+        root = true;
+      } else if (name.toString().equals(Container.STAGING_NAME) && attrs.isDirectory()) {
+        staging = true;
       } else {
         return null;
       }
     }
-    return new ContainerLayout(lockName, lock, root);
+    return new ContainerLayout(lockName, lock, root, staging);
   }
 
   /**
@@ -85,10 +93,12 @@ final class ContainerLayout {
     switch (name.kind()) {
       case FINAL:
         return lock != null;
-      case STAGING:
-        return (root == null || lock != null) && name.processIsGone();
+      case BUILDING:
+        // Built in this order: the lock file, root/; staging/ only once the file system is used.
+        return (!root || lock != null) && !staging && name.processIsGone();
       case TOMBSTONE:
-        return lock != null || root == null && name.processIsGone();
+        // Deleted in this order: root/ and staging/, then the lock file.
+        return lock != null || !root && !staging && name.processIsGone();
       default:
         return false;
     }

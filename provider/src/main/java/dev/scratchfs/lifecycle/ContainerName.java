@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link Kind#FINAL}: {@code prefix + six random characters + suffix}, the name a container
  *       has while its file system lives (and keeps, when it is kept with {@code cleanup=false});
- *   <li>{@link Kind#STAGING}: {@code .scratchfs-new-IDENTITY-xxxxxx}, the name a container has
- *       while it is being built, before its lock is taken;
+ *   <li>{@link Kind#BUILDING}: {@code .scratchfs-new-IDENTITY-xxxxxx}, the name a container has
+ *       while it is being built;
  *   <li>{@link Kind#TOMBSTONE}: {@code .scratchfs-del-IDENTITY-xxxxxx}, the name a container gets
  *       when its deletion starts, and keeps until its last entry is gone.
  * </ul>
@@ -27,12 +27,12 @@ final class ContainerName {
     /** The name of a live or kept container. */
     FINAL,
     /** The name of a container being built. */
-    STAGING,
+    BUILDING,
     /** The name of a container being deleted. */
     TOMBSTONE
   }
 
-  private static final String STAGING = ".scratchfs-new-";
+  private static final String BUILDING = ".scratchfs-new-";
   private static final String TOMBSTONE = ".scratchfs-del-";
   private static final String RANDOM =
       "[" + Pattern.quote(RandomNames.CHARACTERS) + "]{" + RandomNames.LENGTH + "}";
@@ -49,13 +49,13 @@ final class ContainerName {
   }
 
   /**
-   * Returns the prefix of the staging names of {@code process}; the random part follows it.
+   * Returns the prefix of the names of containers {@code process} builds; the random part follows it.
    *
    * @param process the process that builds the container
    * @return the prefix
    */
-  static String stagingPrefix(ProcessIdentity process) {
-    return STAGING + process.token() + "-";
+  static String buildingPrefix(ProcessIdentity process) {
+    return BUILDING + process.token() + "-";
   }
 
   /**
@@ -75,13 +75,13 @@ final class ContainerName {
    * @return what it says, or null if it cannot be a container's name
    */
   static ContainerName of(String name) {
-    if (name.startsWith(STAGING) || name.startsWith(TOMBSTONE)) {
+    if (name.startsWith(BUILDING) || name.startsWith(TOMBSTONE)) {
       Matcher m = TRANSIENT.matcher(name);
       if (!m.matches()) {
         return null;
       }
       return new ContainerName(
-          m.group(1).equals("new") ? Kind.STAGING : Kind.TOMBSTONE,
+          m.group(1).equals("new") ? Kind.BUILDING : Kind.TOMBSTONE,
           ProcessIdentity.parse(m.group(2)));
     }
     return FINAL.matcher(name).matches() ? new ContainerName(Kind.FINAL, null) : null;
@@ -97,7 +97,7 @@ final class ContainerName {
   }
 
   /**
-   * Tells whether the process named in a staging or tombstone name has provably ended.
+   * Tells whether the process named in a building or tombstone name has provably ended.
    *
    * @return false for a final name, or where it cannot be proved
    */

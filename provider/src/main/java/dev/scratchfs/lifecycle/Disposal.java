@@ -20,14 +20,15 @@ import java.util.Objects;
  *   <li>the container is renamed to a tombstone name ({@link ContainerName.Kind#TOMBSTONE}),
  *       which names this process: from here on it is known to be on its way out, and its final
  *       name is free;
- *   <li>{@code root/} is deleted, the lock held: an interruption leaves the lock file and what is
- *       left of {@code root/}, unlocked once the process is gone;
+ *   <li>{@code root/} and the file system's {@code staging/} are deleted, the lock held: an
+ *       interruption leaves the lock file and what is left of them, unlocked once the process is
+ *       gone;
  *   <li>the lock file is deleted, the lock still held, and then released: an interruption leaves
  *       an empty tombstone, whose process is provably gone;
  *   <li>the empty tombstone is removed.
  * </ol>
  *
- * <p>If {@code root/} cannot be deleted entirely (an immutable file, a mount point), the lock file
+ * <p>If {@code root/} or {@code staging/} cannot be deleted entirely (an immutable file, a mount point), the lock file
  * stays beside what is left, unlocked, so that a later {@code reap} can finish once the obstacle is
  * gone. If the rename fails, the same steps run under the final name.
  */
@@ -74,7 +75,8 @@ final class Disposal {
     }
     boolean same = failures.attempt(this::checkSameContainer);
     boolean rootGone =
-        same && failures.attempt(() -> TreeDeleter.deleteTree(at.resolve(Container.ROOT_NAME)));
+        same && failures.attempt(() -> TreeDeleter.deleteTree(at.resolve(Container.ROOT_NAME)))
+            && failures.attempt(() -> TreeDeleter.deleteTree(at.resolve(Container.STAGING_NAME)));
     boolean lockFileGone = rootGone && failures.attempt(() -> lock.deleteFile(at));
     failures.attempt(lock::release);
     if (lockFileGone) {

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * released. A reaper checks and opens a lock file while holding {@link #probe}'s exclusive lock,
  * and registration takes the shared one, so no container can be registered between a reaper's
  * check and its open. File keys survive renames, so a container stays known while it moves from
- * its staging name to its final name to its tombstone.
+ * the name it is built under to its final name to its tombstone.
  */
 final class OwnContainers {
   private static final Set<Object> KEYS = ConcurrentHashMap.newKeySet();

@@ -27,7 +27,7 @@ import java.util.Objects;
  * directory handles without following a link:
  *
  * <ul>
- *   <li>its name is a container's ({@link ContainerName}: final, staging or tombstone);
+ *   <li>its name is a container's ({@link ContainerName}: final, building or tombstone);
  *   <li>it is a directory of the calling user that no other user can write in;
  *   <li>it is not one of this JVM's own containers ({@link OwnContainers}), whose lock files are
  *       never opened;
