@@ -34,6 +34,8 @@ class ReaperShapesTest {
   private static String namespace;
 
   @TempDir Path dir;
+  @TempDir Path outside;
+  private Path decoy;
 
   @BeforeAll
   static void readThisMachine() throws Exception {
@@ -77,8 +79,26 @@ class ReaperShapesTest {
     if (root) {
       Files.createDirectories(c.resolve("root/work"));
       Files.writeString(c.resolve("root/work/data.txt"), "left behind");
+      Files.createSymbolicLink(c.resolve("root/work/to-decoy"), decoy());
+      Files.createSymbolicLink(c.resolve("root/to-precious"), decoy().resolve("precious.txt"));
     }
     return c;
+  }
+
+  /** A directory outside the reaped one that links in the shapes point at; it must survive. */
+  private Path decoy() throws Exception {
+    if (decoy == null) {
+      decoy = Files.createDirectory(outside.resolve("decoy"));
+      Files.writeString(decoy.resolve("precious.txt"), "keep");
+    }
+    return decoy;
+  }
+
+  private void assertDecoyIntact() throws Exception {
+    try (Stream<Path> s = Files.list(decoy())) {
+      assertEquals(List.of(decoy().resolve("precious.txt")), s.toList());
+    }
+    assertEquals("keep", Files.readString(decoy().resolve("precious.txt")));
   }
 
   private Set<String> names() throws Exception {
@@ -115,6 +135,7 @@ class ReaperShapesTest {
 
     assertEquals(made, reap());
     assertEquals(Set.of(), names());
+    assertDecoyIntact();
   }
 
   @Test
@@ -139,6 +160,7 @@ class ReaperShapesTest {
       assertTrue(child.endInputAndWait(CHILD), "the child ended");
       assertEquals(ofTheChild, reap(), "the same shapes are reaped once their process is gone");
       assertEquals(Set.of(ofThisJvm.getFileName().toString()), names());
+      assertDecoyIntact();
       Files.delete(ofThisJvm);
     }
   }

@@ -16,8 +16,10 @@ import java.util.Locale;
  * user is looked up by {@code user.name}. Both are read once: a JVM cannot change its user.
  */
 final class CurrentUser {
+  private static final int UNKNOWN = -2;
   private static volatile UserPrincipal self;
   private static volatile UserPrincipal root;
+  private static volatile int uid = UNKNOWN;
 
   private CurrentUser() {}
 
@@ -48,6 +50,26 @@ final class CurrentUser {
     if (known == null) {
       known = lookup(isLinux() ? "0" : "root");
       root = known;
+    }
+    return known;
+  }
+
+  /**
+   * Returns the effective user ID where it can be read (Linux), to compare with {@code unix:uid}
+   * without a name lookup.
+   *
+   * @return the user ID, or -1 where it cannot be read
+   */
+  static int uid() {
+    int known = uid;
+    if (known == UNKNOWN) {
+      String read = linuxEffectiveUid();
+      try {
+        known = read == null ? -1 : Integer.parseInt(read);
+      } catch (NumberFormatException tooLarge) {
+        known = -1;
+      }
+      uid = known;
     }
     return known;
   }

@@ -6,9 +6,13 @@ import dev.scratchfs.io.Failures;
 import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.ExclusiveCreator;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,9 +24,9 @@ import java.util.Objects;
  *   <li>the container is renamed to a tombstone name ({@link ContainerName.Kind#TOMBSTONE}),
  *       which names this process: from here on it is known to be on its way out, and its final
  *       name is free;
- *   <li>{@code root/} and the file system's {@code staging/} are deleted, the lock held: an
- *       interruption leaves the lock file and what is left of them, unlocked once the process is
- *       gone;
+ *   <li>{@code root/} and the file system's {@code staging/} are deleted (and anything else put
+ *       beside them), the lock held: an interruption leaves the lock file and what is left of
+ *       them, unlocked once the process is gone;
  *   <li>the lock file is deleted, the lock still held, and then released: an interruption leaves
  *       an empty tombstone, whose process is provably gone;
  *   <li>the empty tombstone is removed.
@@ -74,16 +78,38 @@ final class Disposal {
       notMoved = e; // deleted under its final name; the reason matters only if that fails too
     }
     boolean same = failures.attempt(this::checkSameContainer);
-    boolean rootGone =
-        same && failures.attempt(() -> TreeDeleter.deleteTree(at.resolve(Container.ROOT_NAME)))
-            && failures.attempt(() -> TreeDeleter.deleteTree(at.resolve(Container.STAGING_NAME)));
-    boolean lockFileGone = rootGone && failures.attempt(() -> lock.deleteFile(at));
+    boolean emptied = same && failures.attempt(this::deleteAllButTheLockFile);
+    boolean lockFileGone = emptied && failures.attempt(() -> lock.deleteFile(at));
     failures.attempt(lock::release);
     if (lockFileGone) {
-      failures.attempt(() -> Files.deleteIfExists(at));
+      failures.attempt(() -> TreeDeleter.deleteTree(at));
     }
     if (failures.first() != null && notMoved != null) {
       failures.first().addSuppressed(notMoved);
+    }
+    failures.throwIfAny();
+  }
+
+  /**
+   * Deletes {@code root/}, then {@code staging/}, then anything else someone put beside them (a
+   * process of the same user can), so that the lock file is the last entry.
+   */
+  private void deleteAllButTheLockFile() throws IOException {
+    TreeDeleter.deleteTree(at.resolve(Container.ROOT_NAME));
+    TreeDeleter.deleteTree(at.resolve(Container.STAGING_NAME));
+    List<Path> others = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(at)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(OwnerLock.FILE_NAME)) {
+          others.add(entry);
+        }
+      }
+    } catch (NoSuchFileException gone) {
+      return;
+    }
+    Failures failures = new Failures();
+    for (Path other : others) {
+      failures.attempt(() -> TreeDeleter.deleteTree(other));
     }
     failures.throwIfAny();
   }

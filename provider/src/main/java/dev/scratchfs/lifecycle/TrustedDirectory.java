@@ -50,22 +50,21 @@ final class TrustedDirectory {
         || !dir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
       return;
     }
-    UserPrincipal me = CurrentUser.principal();
-    UserPrincipal root = CurrentUser.root();
+    int uid = CurrentUser.uid();
     Set<Path> checked = new HashSet<>();
     for (Path start : List.of(dir.toAbsolutePath(), dir.toRealPath())) {
       for (Path p = start; p != null; p = p.getParent()) {
         if (!checked.add(p)) {
           continue;
         }
-        Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,owner", NOFOLLOW_LINKS);
+        Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid", NOFOLLOW_LINKS);
         int mode = (Integer) attrs.get("mode");
         if ((mode & TYPE_MASK) == LINK) {
           continue; // where it leads is on the real path; who may replace it, its directory says
         }
-        UserPrincipal owner = (UserPrincipal) attrs.get("owner");
         String where = p.equals(start) ? "" : " (on the way to " + dir + ")";
-        if (!owner.equals(me) && !owner.equals(root)) {
+        if (!isTrustedOwner(p, (Integer) attrs.get("uid"), uid)) {
+          UserPrincipal owner = Files.getOwner(p, NOFOLLOW_LINKS);
           throw refused(p, "owned by another user, " + owner.getName() + where);
         }
         if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
@@ -74,6 +73,18 @@ final class TrustedDirectory {
         }
       }
     }
+  }
+
+  /** Root and the caller; by number where the caller's is known, else by principal. */
+  private static boolean isTrustedOwner(Path p, int owner, int caller) throws IOException {
+    if (owner == 0 || owner == caller) {
+      return true;
+    }
+    if (caller >= 0) {
+      return false;
+    }
+    UserPrincipal principal = Files.getOwner(p, NOFOLLOW_LINKS);
+    return principal.equals(CurrentUser.principal()) || principal.equals(CurrentUser.root());
   }
 
   private static FileSystemException refused(Path p, String why) {
