@@ -6,6 +6,7 @@ import dev.scratchfs.io.Failures;
 import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.ExclusiveCreator;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -82,7 +83,7 @@ final class Disposal {
     boolean lockFileGone = emptied && failures.attempt(() -> lock.deleteFile(at));
     failures.attempt(lock::release);
     if (lockFileGone) {
-      failures.attempt(() -> TreeDeleter.deleteTree(at));
+      failures.attempt(this::removeEmptied);
     }
     if (failures.first() != null && notMoved != null) {
       failures.first().addSuppressed(notMoved);
@@ -91,27 +92,37 @@ final class Disposal {
   }
 
   /**
-   * Deletes {@code root/}, then {@code staging/}, then anything else someone put beside them (a
+   * Deletes {@code root/} first, then {@code staging/} and anything else someone put beside them (a
    * process of the same user can), so that the lock file is the last entry.
    */
   private void deleteAllButTheLockFile() throws IOException {
-    TreeDeleter.deleteTree(at.resolve(Container.ROOT_NAME));
-    TreeDeleter.deleteTree(at.resolve(Container.STAGING_NAME));
-    List<Path> others = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(at)) {
-      for (Path entry : entries) {
-        if (!entry.getFileName().toString().equals(OwnerLock.FILE_NAME)) {
-          others.add(entry);
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> listed = Files.newDirectoryStream(at)) {
+      for (Path entry : listed) {
+        String name = entry.getFileName().toString();
+        if (name.equals(Container.ROOT_NAME)) {
+          entries.add(0, entry);
+        } else if (!name.equals(OwnerLock.FILE_NAME)) {
+          entries.add(entry);
         }
       }
     } catch (NoSuchFileException gone) {
       return;
     }
     Failures failures = new Failures();
-    for (Path other : others) {
-      failures.attempt(() -> TreeDeleter.deleteTree(other));
+    for (Path entry : entries) {
+      failures.attempt(() -> TreeDeleter.deleteTree(entry));
     }
     failures.throwIfAny();
+  }
+
+  /** Removes the emptied container; whatever appeared in it meanwhile goes with it. */
+  private void removeEmptied() throws IOException {
+    try {
+      Files.deleteIfExists(at);
+    } catch (DirectoryNotEmptyException refilled) {
+      TreeDeleter.deleteTree(at);
+    }
   }
 
   /**
@@ -119,11 +130,13 @@ final class Disposal {
    * same user swapped it): nothing is deleted then.
    */
   private void checkSameContainer() throws IOException {
-    if (!Files.exists(at, NOFOLLOW_LINKS)) {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW_LINKS);
+    } catch (NoSuchFileException gone) {
       return; // already gone: nothing left to delete
     }
-    Object key = Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
-    if (!Files.isDirectory(at, NOFOLLOW_LINKS) || !Objects.equals(key, lock.containerKey())) {
+    if (!attrs.isDirectory() || !Objects.equals(attrs.fileKey(), lock.containerKey())) {
       throw new IOException("the container " + at + " was replaced while it was being deleted;"
           + " nothing was deleted");
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,9 +19,10 @@ import java.util.Set;
  * directory may rename anything in it, sticky or not), or that lies below such a directory (there
  * the whole directory can be renamed away and replaced). Root and the caller are trusted.
  *
- * <p>Both the path as given and its real path are checked, up to {@code /}: the real path is
- * where the container is, and the given one is how it is reached (a link on the way is replaced
- * by whoever can write the directory holding it). A sticky directory writable by all, like {@code
+ * <p>The path as given is checked up to {@code /}, and so is its real path where the two differ
+ * (a link, {@code .} or {@code ..} on the way): the real path is where the container is, and the
+ * given one is how it is reached (a link on the way is replaced by whoever can write the directory
+ * holding it). A sticky directory writable by all, like {@code
  * /tmp}, is fine: there only an entry's owner can rename it. Group-writable counts as writable by
  * others, since the group may hold other users.
  *
@@ -51,28 +51,53 @@ final class TrustedDirectory {
       return;
     }
     int uid = CurrentUser.uid();
-    Set<Path> checked = new HashSet<>();
-    for (Path start : List.of(dir.toAbsolutePath(), dir.toRealPath())) {
-      for (Path p = start; p != null; p = p.getParent()) {
-        if (!checked.add(p)) {
-          continue;
-        }
-        Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid", NOFOLLOW_LINKS);
-        int mode = (Integer) attrs.get("mode");
-        if ((mode & TYPE_MASK) == LINK) {
-          continue; // where it leads is on the real path; who may replace it, its directory says
-        }
-        String where = p.equals(start) ? "" : " (on the way to " + dir + ")";
-        if (!isTrustedOwner(p, (Integer) attrs.get("uid"), uid)) {
-          UserPrincipal owner = Files.getOwner(p, NOFOLLOW_LINKS);
-          throw refused(p, "owned by another user, " + owner.getName() + where);
-        }
-        if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
-          throw refused(p, String.format(
-              "writable by other users without the sticky bit (mode %o)%s", mode & 07777, where));
-        }
+    Path given = dir.toAbsolutePath();
+    boolean plain = checkChain(given, given, dir, uid, new HashSet<>());
+    if (!plain) {
+      // A link or a "." or ".." on the way: where it leads is checked too.
+      Set<Path> checked = new HashSet<>();
+      for (Path p = given; p != null; p = p.getParent()) {
+        checked.add(p);
+      }
+      Path real = dir.toRealPath();
+      checkChain(real, real, dir, uid, checked);
+    }
+  }
+
+  /**
+   * Checks {@code start} and every directory above it, skipping those in {@code checked}.
+   *
+   * @return true if the chain holds no link and no {@code .} or {@code ..}: then it is the real
+   *     path
+   */
+  private static boolean checkChain(Path start, Path self, Path dir, int uid, Set<Path> checked)
+      throws IOException {
+    boolean plain = true;
+    for (Path p = start; p != null; p = p.getParent()) {
+      Path name = p.getFileName();
+      if (name != null && (name.toString().equals(".") || name.toString().equals(".."))) {
+        plain = false;
+      }
+      if (!checked.add(p)) {
+        continue;
+      }
+      Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid", NOFOLLOW_LINKS);
+      int mode = (Integer) attrs.get("mode");
+      if ((mode & TYPE_MASK) == LINK) {
+        plain = false;
+        continue; // where it leads is on the real path; who may replace it, its directory says
+      }
+      String where = p.equals(self) ? "" : " (on the way to " + dir + ")";
+      if (!isTrustedOwner(p, (Integer) attrs.get("uid"), uid)) {
+        UserPrincipal owner = Files.getOwner(p, NOFOLLOW_LINKS);
+        throw refused(p, "owned by another user, " + owner.getName() + where);
+      }
+      if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
+        throw refused(p, String.format(
+            "writable by other users without the sticky bit (mode %o)%s", mode & 07777, where));
       }
     }
+    return plain;
   }
 
   /** Root and the caller; by number where the caller's is known, else by principal. */
