@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       container removed, then {@code DONE}, or {@code FAILED} and the stack trace.
  *   <li>{@code reap-loop DIR MILLIS}: calls {@code reap(DIR)} again and again for MILLIS ms,
  *       printing {@code REMOVED path} lines, then {@code DONE calls}.
- *   <li>{@code churn DIR MILLIS THREADS}: THREADS threads create a file system in DIR, write a file,
- *       read it back and close it, again and again for MILLIS ms; every failure is printed as
- *       {@code FAIL trace}; then {@code DONE rounds}.
+ *   <li>{@code churn DIR MILLIS THREADS}: THREADS threads create a file system in DIR, write a
+ *       file, read it back and close it, again and again for MILLIS ms; every failure is printed
+ *       as {@code FAIL trace}; then {@code DONE rounds}.
  *   <li>{@code close-later DIR}: creates a file system in DIR holding {@code /a/b/c.txt}, prints
- *       {@code CONTAINER path} and {@code SHOWN uri}, waits for a line on standard input, closes the
- *       file system and prints {@code CLOSED} or the stack trace as {@code TRACE line}s, then
+ *       {@code CONTAINER path} and {@code SHOWN uri}, waits for a line on standard input, closes
+ *       the file system and prints {@code CLOSED} or the stack trace as {@code TRACE line}s, then
  *       {@code END}.
  * </ul>
  */

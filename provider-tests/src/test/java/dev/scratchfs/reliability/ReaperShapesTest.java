@@ -185,7 +185,8 @@ class ReaperShapesTest {
 
     assertEquals(Set.of(), reap());
     assertEquals(before, names());
-    assertEquals("left behind", Files.readString(dir.resolve("scratchfs-kept_1/root/work/data.txt")));
+    assertEquals("left behind",
+        Files.readString(dir.resolve("scratchfs-kept_1/root/work/data.txt")));
   }
 
   @Test
@@ -195,7 +196,8 @@ class ReaperShapesTest {
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
     Path abandoned = Files.createDirectory(open.resolve(".scratchfs-new-" + gone + "-empty1"));
 
-    FileSystemException e = assertThrows(FileSystemException.class, () -> TmpFileSystems.reap(open));
+    FileSystemException e =
+        assertThrows(FileSystemException.class, () -> TmpFileSystems.reap(open));
     assertTrue(e.getMessage().contains(open.toString()) && e.getMessage().contains("sticky"),
         e.getMessage());
     assertTrue(Files.isDirectory(abandoned), "nothing is removed from a refused directory");

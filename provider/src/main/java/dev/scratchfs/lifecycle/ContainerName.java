@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>IDENTITY is the {@link ProcessIdentity} of the process that builds or deletes the container,
  * so that a reaper can prove that the process is gone when no lock can tell it. A final name is
- * anything with six characters of {@code [a-z0-9_]} in a row (the prefix and suffix are the user's);
- * the layout inside tells scratchfs containers apart from anything else.
+ * anything with six characters of {@code [a-z0-9_]} in a row (the prefix and suffix are the
+ * user's); the layout inside tells scratchfs containers apart from anything else.
  */
 final class ContainerName {
   /** The kinds of names. */
@@ -49,7 +49,8 @@ final class ContainerName {
   }
 
   /**
-   * Returns the prefix of the names of containers {@code process} builds; the random part follows it.
+   * Returns the prefix of the names of containers {@code process} builds; the random part follows
+   * it.
    *
    * @param process the process that builds the container
    * @return the prefix

@@ -33,9 +33,9 @@ import java.util.Objects;
  *   <li>the empty tombstone is removed.
  * </ol>
  *
- * <p>If {@code root/} or {@code staging/} cannot be deleted entirely (an immutable file, a mount point), the lock file
- * stays beside what is left, unlocked, so that a later {@code reap} can finish once the obstacle is
- * gone. If the rename fails, the same steps run under the final name.
+ * <p>If {@code root/} or {@code staging/} cannot be deleted entirely (an immutable file, a mount
+ * point), the lock file stays beside what is left, unlocked, so that a later {@code reap} can
+ * finish once the obstacle is gone. If the rename fails, the same steps run under the final name.
  */
 final class Disposal {
   private final Path container;

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class ProcessIdentity {
   private static final ProcessIdentity UNKNOWN = new ProcessIdentity("0", 0, 0, 0);
-  private static final Pattern TOKEN = Pattern.compile("([0-9a-f]{32}|0)-([0-9]{1,19})-([0-9]{1,19})-([0-9]{1,19})");
+  private static final Pattern TOKEN =
+      Pattern.compile("([0-9a-f]{32}|0)-([0-9]{1,19})-([0-9]{1,19})-([0-9]{1,19})");
   private static final Pattern NAMESPACE = Pattern.compile("pid:\\[([0-9]{1,19})]");
 
   private static volatile ProcessIdentity current;
@@ -74,12 +75,14 @@ final class ProcessIdentity {
       }
       String boot =
           Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim().replace("-", "");
-      Matcher ns = NAMESPACE.matcher(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+      Matcher ns =
+          NAMESPACE.matcher(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
       Optional<Instant> start = ProcessHandle.current().info().startInstant();
       if (!boot.matches("[0-9a-f]{32}") || !ns.matches() || start.isEmpty()) {
         return UNKNOWN;
       }
-      return new ProcessIdentity(boot, Long.parseLong(ns.group(1)), pid, start.get().toEpochMilli());
+      return new ProcessIdentity(
+          boot, Long.parseLong(ns.group(1)), pid, start.get().toEpochMilli());
     } catch (IOException | RuntimeException unreadable) {
       return UNKNOWN;
     }

@@ -54,8 +54,8 @@ public final class Reaper {
    * @param dir the directory scratch file systems were created in
    * @return the containers removed (by the names they had)
    * @throws FileSystemException if another user could tamper with {@code dir}
-   * @throws IOException if {@code dir} cannot be listed, or a container found abandoned could not be
-   *     deleted entirely (the message names it; the others are still handled)
+   * @throws IOException if {@code dir} cannot be listed, or a container found abandoned could not
+   *     be deleted entirely (the message names it; the others are still handled)
    */
   public static List<Path> reap(Path dir) throws IOException {
     if (dir.getFileSystem() != FileSystems.getDefault()) {
