@@ -72,11 +72,13 @@ public final class TmpFileSystems {
   /**
    * Removes the roots that scratch file systems left in {@code dir} when their JVM died without
    * cleaning up ({@code kill -9}, a crash, power loss). A root is removed only when it is provably
-   * abandoned: a directory (not a link) named like a scratch root, holding exactly the lock file
-   * and {@code root/} that scratchfs creates, whose lock no live process holds. Roots of live file
-   * systems (in this JVM or another), roots kept with {@code cleanup=false}, and anything scratchfs
-   * did not create are left alone; links are never followed. Only roots on the default file system
-   * carry a lock, so only those are ever reaped.
+   * abandoned: a directory (not a link) of the caller's, private to it, named as scratchfs names
+   * its containers (finished, being built, or being deleted), in a shape scratchfs leaves, whose
+   * lock no live process holds (or, for one being built or deleted without a lock file, whose
+   * process is provably gone). Roots of live file systems (in this JVM or another), roots kept with
+   * {@code cleanup=false}, and anything scratchfs did not create are left alone; links are never
+   * followed, and nothing it opens can block it. Only roots on the default file system carry a
+   * lock, so only those are ever reaped. The README's "Reaping" section lists every shape.
    *
    * @param dir the directory scratch file systems were created in
    * @return the roots removed

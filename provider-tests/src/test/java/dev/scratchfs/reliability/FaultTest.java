@@ -132,7 +132,9 @@ class FaultTest {
 
   /**
    * An immutable file ({@code chattr +i}) cannot be deleted even by root: the cleanup reports it,
-   * with its path, and deletes everything else it can.
+   * with its {@code tmp:} path (never the hidden one on disk), and deletes everything else it can.
+   * What is left waits, beside its unlocked lock file, in a container renamed for deletion, which
+   * {@code reap()} removes once the file can go.
    */
   @Test
   void undeletableEntryIsReportedNotSwallowed() throws Exception {
@@ -144,18 +146,30 @@ class FaultTest {
     Path container = TmpFileSystems.unwrap(fs.getPath("/")).getParent();
     int chattr = run("chattr", "+i", real.toString());
     assertEquals(0, chattr, "chattr +i must work here (ext4 as root) for this test to mean anything");
+    Path stuck = null;
     try {
       IOException e = assertThrows(IOException.class, fs::close);
-      assertTrue(e.getMessage().contains(real.toString()), e.getMessage());
+      assertTrue(e.getMessage().contains(fs + "keep/stuck.txt"), e.getMessage());
+      assertFalse(e.getMessage().contains(container.getFileName().toString()), e.getMessage());
       assertTrue(e.getMessage().startsWith("could not delete"), e.getMessage());
       assertFalse(fs.isOpen());
-      assertFalse(Files.exists(container.resolve("root/other.txt")), "the rest was deleted");
-      assertTrue(Files.exists(real));
+      assertFalse(Files.exists(container), "renamed for deletion");
+      List<Path> left;
+      try (Stream<Path> s = Files.list(dir)) {
+        left = s.toList();
+      }
+      assertEquals(1, left.size(), left.toString());
+      Path tombstone = left.get(0);
+      assertTrue(tombstone.getFileName().toString().startsWith(".scratchfs-del-"), left.toString());
+      assertFalse(Files.exists(tombstone.resolve("root/other.txt")), "the rest was deleted");
+      stuck = tombstone.resolve("root/keep/stuck.txt");
+      assertTrue(Files.exists(stuck));
     } finally {
-      assertEquals(0, run("chattr", "-i", real.toString()));
+      // Wherever the file ended up: an immutable file would outlive the test's directory.
+      assertEquals(0, run("chattr", "-R", "-i", dir.toString()));
     }
     // Once the file can go, reap() finishes the job: the lock was released, root/ is still there.
-    assertEquals(List.of(container), TmpFileSystems.reap(dir));
+    assertEquals(List.of(stuck.getParent().getParent().getParent()), TmpFileSystems.reap(dir));
     try (Stream<Path> s = Files.list(dir)) {
       assertEquals(0, s.count());
     }

@@ -2,10 +2,10 @@ package dev.scratchfs.io;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
-import com.google.common.io.InsecureRecursiveDeleteException;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -13,29 +13,32 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Deletes a directory tree without ever following a symbolic link and without leaving the tree.
  *
- * <p>The deletion itself is Guava's {@link MoreFiles#deleteRecursively}: where the file system offers a
- * {@link SecureDirectoryStream} (Linux, jimfs, {@code tmp:}) it works relative to open directory
- * handles, so a directory swapped for a link during the walk is removed as a link, never entered.
- * Where there is none it falls back to Guava's insecure mode, which still checks each entry with
- * {@code NOFOLLOW_LINKS} but can lose a race against a concurrent swap; that fallback is documented.
+ * <p>Where the file system offers a {@link SecureDirectoryStream} (Linux, jimfs, {@code tmp:}) the
+ * deletion works relative to open directory handles, as {@code rm -rf} does: every entry is first
+ * unlinked by name relative to its directory's handle ({@code unlinkat}, which removes a file, a
+ * symbolic link itself, a FIFO or a socket and never follows anything); only an entry that turns
+ * out to be a directory is opened, relative to the same handle and without following a link
+ * ({@code O_NOFOLLOW}), emptied the same way and removed. So a directory swapped for a link during
+ * the walk is removed as a link, never entered, and no entry costs more than one system call unless
+ * it is a directory. (Guava's {@link MoreFiles#deleteRecursively} makes the same guarantees but
+ * reads every entry's attributes first: twice the work per file.) Where there is no secure stream,
+ * Guava's insecure mode is used, which checks each entry with {@code NOFOLLOW_LINKS} but can lose a
+ * race against a concurrent swap; that fallback is documented.
  *
- * <p>Guava stops at directories its owner cannot write ({@code chmod -w}, the usual way tests and
- * build tools make "read-only" trees). When the first pass fails, this class restores the owner's
- * {@code rwx} on every directory below the root through the directory's own open handle ({@code
- * fchmod} on a {@code SecureDirectoryStream} opened with {@code NOFOLLOW_LINKS}), never by path, and
- * then deletes again. What still cannot be deleted is reported in the exception; nothing is
- * swallowed.
+ * <p>A first pass stops at directories its owner cannot write ({@code chmod -w}, the usual way tests
+ * and build tools make "read-only" trees) or read ({@code chmod 000}). When it fails, this class
+ * gives the owner {@code rwx} back on the root and every directory below it ({@link OwnerAccess}:
+ * through each directory's own open handle where it can be opened) and then deletes again. What
+ * still cannot be deleted is reported in the exception; nothing is swallowed.
+ *
+ * <p>Nothing outside the root is ever changed or deleted: the root's parent is only opened, to
+ * reach the root relative to it.
  */
 public final class TreeDeleter {
   private static final int MAX_REPORTED = 20;
@@ -64,7 +67,7 @@ public final class TreeDeleter {
       first = e;
     }
     try {
-      restoreOwnerAccess(root);
+      OwnerAccess.restore(root);
     } catch (IOException e) {
       first.addSuppressed(e);
     }
@@ -80,98 +83,81 @@ public final class TreeDeleter {
   }
 
   private static void deleteOnce(Path root) throws IOException {
-    if (!Files.exists(root, NOFOLLOW_LINKS)) {
-      return;
+    Path absolute = root.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (parent == null) {
+      throw new FileSystemException(root.toString(), null, "will not delete a file system root");
     }
+    DirectoryStream<Path> opened;
     try {
-      MoreFiles.deleteRecursively(root);
-    } catch (InsecureRecursiveDeleteException noSecureStream) {
-      // The file system has no SecureDirectoryStream: Guava's checked, link-refusing walk is the
-      // best it allows.
-      MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
+      opened = Files.newDirectoryStream(parent);
+    } catch (NoSuchFileException gone) {
+      return; // no parent, no tree
+    }
+    try (DirectoryStream<Path> parentStream = opened) {
+      if (!(parentStream instanceof SecureDirectoryStream)) {
+        // No handles on this file system: Guava's checked, link-refusing walk is the best it allows.
+        if (Files.exists(absolute, NOFOLLOW_LINKS)) {
+          MoreFiles.deleteRecursively(absolute, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+        return;
+      }
+      Failures failures = new Failures();
+      if (deleteEntry((SecureDirectoryStream<Path>) parentStream, absolute.getFileName(), failures)
+          && failures.first() == null) {
+        return;
+      }
+      if (failures.first() == null) {
+        return; // it was not there
+      }
+      FileSystemException summary = new FileSystemException(
+          root.toString(), null, "failed to delete one or more files; see suppressed exceptions");
+      summary.addSuppressed(failures.first());
+      throw summary;
     }
   }
 
   /**
-   * Gives the owner {@code rwx} on {@code root} (if it is a real directory) and every directory below
-   * it, so that their entries can be deleted. Links are never followed: the root is changed with
-   * {@code NOFOLLOW_LINKS}, and every directory below it is opened relative to its parent's handle
-   * with {@code NOFOLLOW_LINKS} and changed through that handle.
+   * Deletes one entry of an open directory: unlinked first, and only if that says it is a
+   * directory, opened without following a link, emptied and removed. Failures are collected and
+   * the rest is still attempted.
+   *
+   * @return false if the entry did not exist
    */
-  private static void restoreOwnerAccess(Path root) throws IOException {
-    BasicFileAttributes attrs = Files.readAttributes(root, BasicFileAttributes.class, NOFOLLOW_LINKS);
-    if (!attrs.isDirectory()) {
-      return;
-    }
-    if (Files.getFileAttributeView(root, PosixFileAttributeView.class, NOFOLLOW_LINKS) == null) {
-      return; // no permissions to restore on this file system
-    }
-    Path parent = root.toAbsolutePath().getParent();
-    if (parent == null) {
-      return; // a file system root is never a tree this class is given
-    }
-    // The root is opened relative to its parent with O_NOFOLLOW, and changed through that handle:
-    // a root swapped for a link since the check above is refused, never entered.
-    try (DirectoryStream<Path> parentStream = Files.newDirectoryStream(parent)) {
-      if (!(parentStream instanceof SecureDirectoryStream)) {
-        return; // without handles every change would go by path: leave the tree as it is
-      }
-      try (SecureDirectoryStream<Path> opened =
-          ((SecureDirectoryStream<Path>) parentStream)
-              .newDirectoryStream(root.getFileName(), NOFOLLOW_LINKS)) {
-        PosixFileAttributeView self = opened.getFileAttributeView(PosixFileAttributeView.class);
-        if (self != null) {
-          addOwnerBits(self);
-        }
-        restoreBelow(opened);
+  private static boolean deleteEntry(SecureDirectoryStream<Path> dir, Path name, Failures failures) {
+    try {
+      dir.deleteFile(name);
+      return true;
+    } catch (NoSuchFileException gone) {
+      return false;
+    } catch (IOException notAFile) {
+      if (!isDirectory(dir, name)) {
+        failures.add(notAFile);
+        return true;
       }
     }
+    try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW_LINKS)) {
+      for (Path entry : child) {
+        deleteEntry(child, entry.getFileName(), failures);
+      }
+    } catch (NoSuchFileException gone) {
+      return false;
+    } catch (IOException | DirectoryIteratorException e) {
+      failures.add(e instanceof DirectoryIteratorException
+          ? ((DirectoryIteratorException) e).getCause() : (IOException) e);
+      return true;
+    }
+    failures.attempt(() -> dir.deleteDirectory(name));
+    return true;
   }
 
-  private static void restoreBelow(SecureDirectoryStream<Path> dir) throws IOException {
-    List<Path> names = new ArrayList<>();
-    for (Path entry : dir) {
-      names.add(entry.getFileName());
-    }
-    for (Path name : names) {
-      BasicFileAttributes attrs;
-      try {
-        attrs =
-            dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS)
-                .readAttributes();
-      } catch (NoSuchFileException gone) {
-        continue; // removed meanwhile: nothing to restore
-      }
-      if (!attrs.isDirectory()) {
-        continue;
-      }
-      SecureDirectoryStream<Path> child;
-      try {
-        // O_NOFOLLOW: a directory swapped for a link since the check is refused, not entered.
-        child = dir.newDirectoryStream(name, NOFOLLOW_LINKS);
-      } catch (FileSystemException swappedOrUnreadable) {
-        continue; // left for the second deletion pass to report
-      }
-      try (SecureDirectoryStream<Path> opened = child) {
-        PosixFileAttributeView self = opened.getFileAttributeView(PosixFileAttributeView.class);
-        if (self != null) {
-          addOwnerBits(self);
-        }
-        restoreBelow(opened);
-      }
-    }
-  }
-
-  private static void addOwnerBits(PosixFileAttributeView view) throws IOException {
-    Set<PosixFilePermission> perms = view.readAttributes().permissions();
-    EnumSet<PosixFilePermission> wanted =
-        EnumSet.of(
-            PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE);
-    if (!perms.containsAll(wanted)) {
-      wanted.addAll(perms);
-      view.setPermissions(wanted);
+  /** Whether the entry is a directory, read through the handle without following a link. */
+  private static boolean isDirectory(SecureDirectoryStream<Path> dir, Path name) {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS)
+          .readAttributes().isDirectory();
+    } catch (IOException unreadable) {
+      return false;
     }
   }
 

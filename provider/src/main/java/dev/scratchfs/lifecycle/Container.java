@@ -1,9 +1,11 @@
 package dev.scratchfs.lifecycle;
 
 import dev.scratchfs.io.Failures;
+import dev.scratchfs.io.HiddenPaths;
 import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.ExclusiveCreator;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -12,72 +14,129 @@ import java.nio.file.attribute.FileAttribute;
 
 /**
  * The one entry a scratch file system adds to its directory: a container named {@code prefix +
- * six random characters + suffix}, created exclusively, holding {@value #ROOT_NAME}/ (the tree
- * shown as {@code /}) and, over the default file system, the {@link OwnerLock} that tells a
- * reaper in another process that the owner is alive.
+ * six random characters + suffix}, holding {@value #ROOT_NAME}/ (the tree shown as {@code /}) and,
+ * over the default file system, the {@link OwnerLock} that tells a reaper in another process that
+ * the owner is alive.
  *
- * <p>Creation and deletion are ordered so that a reaper never mistakes a container for abandoned
- * while its owner lives: the lock is taken before {@code root/} exists, and on deletion {@code
- * root/} goes while the lock is still held, then the lock is released, then the rest. When the
- * tree is kept ({@code cleanup=false}), the lock file is deleted while still held, so the kept
- * tree is never reaped. When {@code root/} cannot be deleted entirely, the lock file stays
- * (unlocked) beside it, so that {@code reap} can finish once the obstacle is gone.
+ * <p>Creation and deletion are ordered so that a process stopping at any instant (exit, halt,
+ * {@code kill -9}) leaves either nothing or a shape that {@link Reaper} removes once the process is
+ * gone, and so that a reaper never takes a live or half-built container for abandoned:
+ *
+ * <ul>
+ *   <li>creation builds the container under a name that names this process ({@link
+ *       ContainerName}): the empty directory, then the lock file, locked, then {@code root/}; only
+ *       then is it renamed, exclusively, to its final name. So a final name always holds a locked
+ *       lock file and {@code root/} while its process lives;
+ *   <li>deletion is a {@link Disposal}: renamed to a tombstone naming this process, {@code root/}
+ *       (and {@value #STAGING_NAME}/, if the file system made one) deleted while the lock is held,
+ *       the lock file deleted while still held, the lock released, the empty tombstone removed;
+ *   <li>a tree kept with {@code cleanup=false} loses its lock file while the lock is still held,
+ *       so it is never reaped.
+ * </ul>
+ *
+ * <p>The directory is checked first ({@link TrustedDirectory}): no other user may be able to
+ * rename the container and put their own in its place. Exceptions of {@link #delete} name the
+ * tree as its file system shows it ({@code tmp://name/path}), never where it is on disk.
  */
 public final class Container {
   /** Name of the directory inside the container that is shown as {@code /}. */
   public static final String ROOT_NAME = "root";
 
+  /**
+   * Name of the file system's private directory beside {@code root/} where entries are made before
+   * they are moved into place by handle (made on first use by the provider's link placement).
+   */
+  public static final String STAGING_NAME = "staging";
+
   private final Path path;
   private final Path root;
   private final Path realRoot;
   private final OwnerLock lock;
+  private final String shownAs;
+  private volatile Path tombstone;
 
-  private Container(Path path, Path root, Path realRoot, OwnerLock lock) {
+  private Container(Path path, Path realRoot, OwnerLock lock, String shownAs) {
     this.path = path;
-    this.root = root;
+    this.root = path.resolve(ROOT_NAME);
     this.realRoot = realRoot;
     this.lock = lock;
+    this.shownAs = shownAs;
   }
 
   /**
    * Creates a container in {@code dir}; on failure, removes whatever was made.
    *
-   * @param dir an existing directory
+   * @param dir an existing directory that no other user can write in (or sticky)
    * @param prefix the start of the container's name
    * @param suffix the end of the container's name
    * @param directoryAttributes the attributes to create the container and its root with
+   * @param shownAs how the file system shows its root, such as {@code tmp://name/}: what
+   *     exceptions of {@link #delete} name instead of the paths on disk
    * @return the container, its lock held
    * @throws NoSuchFileException if {@code dir} does not exist
    * @throws NotDirectoryException if {@code dir} is not a directory
+   * @throws java.nio.file.FileSystemException if another user could replace what is made in {@code
+   *     dir}; the message names the directory at fault and why
    * @throws IOException if the container cannot be created
    */
   public static Container create(
-      Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes)
-      throws IOException {
+      Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
+      String shownAs) throws IOException {
     if (!Files.isDirectory(dir)) {
       if (Files.exists(dir)) {
         throw new NotDirectoryException(dir.toString());
       }
       throw new NoSuchFileException(dir.toString(), null, "tmp: option 'dir' does not exist");
     }
+    String separator = dir.getFileSystem().getSeparator();
+    ExclusiveCreator.checkNamePart("prefix", prefix, separator);
+    ExclusiveCreator.checkNamePart("suffix", suffix, separator);
+    Path parent = dir.toAbsolutePath();
+    if (dir.getFileSystem() != FileSystems.getDefault()) {
+      return createUnlocked(parent, prefix, suffix, directoryAttributes, shownAs);
+    }
+    TrustedDirectory.check(parent);
+    Path building =
+        ExclusiveCreator.secure().create(
+            parent, ContainerName.buildingPrefix(ProcessIdentity.current()), "",
+            p -> Files.createDirectory(p, directoryAttributes));
+    Path at = building;
+    OwnerLock lock = null;
+    try {
+      lock = OwnerLock.create(building);
+      Files.createDirectory(building.resolve(ROOT_NAME), directoryAttributes);
+      at = ExclusiveCreator.secure().create(parent, prefix, suffix, p -> Files.move(building, p));
+      return new Container(at, at.resolve(ROOT_NAME).toRealPath(), lock, shownAs);
+    } catch (IOException | RuntimeException e) {
+      Failures undo = new Failures();
+      if (lock != null) {
+        undo.attempt(new Disposal(at, lock)::run);
+      } else {
+        Path made = at;
+        undo.attempt(() -> TreeDeleter.deleteTree(made));
+      }
+      if (undo.first() != null) {
+        e.addSuppressed(undo.first());
+      }
+      throw e;
+    }
+  }
+
+  /** Over a delegate no other process sees (jimfs): no lock, built in place, nothing to reap. */
+  private static Container createUnlocked(
+      Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
+      String shownAs) throws IOException {
     Path container =
         ExclusiveCreator.secure()
             .create(dir, prefix, suffix, p -> Files.createDirectory(p, directoryAttributes));
-    OwnerLock lock = null;
     try {
-      // Locked before root/ exists: a reaper only takes a container with both for abandoned.
-      lock = OwnerLock.acquire(container);
       Path root = Files.createDirectory(container.resolve(ROOT_NAME), directoryAttributes);
-      return new Container(
-          container.toAbsolutePath(), root.toAbsolutePath(), root.toRealPath(), lock);
+      return new Container(container, root.toRealPath(), null, shownAs);
     } catch (IOException | RuntimeException e) {
-      Failures failures = new Failures();
-      if (lock != null) {
-        failures.attempt(lock::release);
-      }
-      failures.attempt(() -> TreeDeleter.deleteTree(container));
-      if (failures.first() != null) {
-        e.addSuppressed(failures.first());
+      Failures undo = new Failures();
+      undo.attempt(() -> TreeDeleter.deleteTree(container));
+      if (undo.first() != null) {
+        e.addSuppressed(undo.first());
       }
       throw e;
     }
@@ -115,30 +174,47 @@ public final class Container {
    * Deletes the container (or keeps the tree) and releases the lock, attempting every step.
    *
    * @param deleteTree whether to delete the tree; false keeps it on disk for debugging
-   * @throws IOException the first failure, later ones suppressed; the message of a failed
-   *     deletion names what was left
+   * @throws IOException the first failure, later ones suppressed; the messages name what was left
+   *     as the file system shows it, never the container's path
    */
   public void delete(boolean deleteTree) throws IOException {
-    Failures failures = new Failures();
-    if (lock == null) {
-      if (deleteTree) {
-        failures.attempt(() -> TreeDeleter.deleteTree(path));
+    try {
+      if (lock == null) {
+        if (deleteTree) {
+          TreeDeleter.deleteTree(path);
+        }
+      } else if (deleteTree) {
+        Disposal disposal = new Disposal(path, lock);
+        try {
+          disposal.run();
+        } finally {
+          tombstone = disposal.location();
+        }
+      } else {
+        Failures failures = new Failures();
+        failures.attempt(() -> lock.deleteFile(path));
+        failures.attempt(lock::release);
+        failures.throwIfAny();
       }
-      failures.throwIfAny();
-      return;
+    } catch (IOException e) {
+      throw HiddenPaths.rewrite(e, this::hide);
     }
-    boolean rootDeleted = false;
-    if (deleteTree) {
-      rootDeleted = failures.attempt(() -> TreeDeleter.deleteTree(root));
-    } else {
-      failures.attempt(lock::deleteFile);
+  }
+
+  /** Replaces every on-disk form of this container's paths by what the file system shows. */
+  private String hide(String text) {
+    String shown = text;
+    String separator = path.getFileSystem().getSeparator();
+    Path moved = tombstone;
+    for (Path container : new Path[] {moved, path, realRoot.getParent()}) {
+      if (container == null) {
+        continue;
+      }
+      String c = container.toString();
+      shown = shown.replace(c + separator + ROOT_NAME + separator, shownAs)
+          .replace(c + separator + ROOT_NAME, shownAs)
+          .replace(c, "(the container of " + shownAs + ")");
     }
-    failures.attempt(lock::release);
-    if (rootDeleted) {
-      failures.attempt(() -> TreeDeleter.deleteTree(path));
-    }
-    // Else the lock file stays beside what is left of root/: a later reap, once whatever blocked
-    // the deletion is gone, finds the layout it expects and an unlocked lock, and finishes the job.
-    failures.throwIfAny();
+    return shown;
   }
 }

@@ -1,77 +1,88 @@
 package dev.scratchfs.lifecycle;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.scratchfs.io.TreeDeleter;
-import dev.scratchfs.policy.RandomNames;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * Removes the containers of scratch file systems whose JVM died without cleaning up ({@code kill
- * -9}, power loss, a crash), and nothing else.
+ * Removes the containers of scratch file systems whose process stopped without cleaning up
+ * ({@code kill -9}, {@code Runtime.halt}, a crash, or an exit while a file system was being made
+ * or deleted), and nothing else.
  *
- * <p>An entry of the directory is removed only if all of these hold, checked without following a
- * link: it is a directory whose name contains six characters of {@code [a-z0-9_]}; it holds exactly
- * a regular file {@value OwnerLock#FILE_NAME} and a directory {@code root}; and the lock file can be
- * locked, which only happens when no process holds it. A lock held by this same JVM (the JDK
- * reports it as {@link OverlappingFileLockException}) counts as held. Anything else (another
- * program's files, a container being created or kept with {@code cleanup=false}, a link, a live
- * file system) is left alone. Deletion is {@link TreeDeleter}'s: it never follows a link.
+ * <p>An entry of the directory is removed only if all of these hold, each checked through open
+ * directory handles without following a link:
+ *
+ * <ul>
+ *   <li>its name is a container's ({@link ContainerName}: final, building or tombstone);
+ *   <li>it is a directory of the calling user that no other user can write in;
+ *   <li>it is not one of this JVM's own containers ({@link OwnContainers}), whose lock files are
+ *       never opened;
+ *   <li>it holds one of the shapes that scratchfs leaves at a stop ({@link ContainerLayout}), and
+ *       where it names its process, that process is provably gone ({@link ProcessIdentity});
+ *   <li>where it holds a lock file, the lock is free: {@link OwnerLock#takeIfFree} takes it
+ *       without ever blocking, and holds it while the container is deleted.
+ * </ul>
+ *
+ * <p>The directory itself must be one that no other user can tamper with ({@link
+ * TrustedDirectory}). Deletion is a {@link Disposal} (a rename to a tombstone first, so that a
+ * reaper that stops half-way leaves a shape the next one removes), or, for an empty container, the
+ * removal of an empty directory. Deletion is {@link TreeDeleter}'s: it never follows a link.
+ * Nothing is reaped over other delegates (jimfs): no other process can see them, and they carry no
+ * lock. Nothing is reaped where the file system offers no secure directory streams: nothing could
+ * be checked without races.
  */
 public final class Reaper {
-  private static final Pattern NAME =
-      Pattern.compile(".*[" + Pattern.quote(RandomNames.CHARACTERS) + "]{" + RandomNames.LENGTH + "}.*");
-  private static final String ROOT = "root";
-
   private Reaper() {}
 
   /**
    * Removes the abandoned containers in {@code dir}.
    *
    * @param dir the directory scratch file systems were created in
-   * @return the containers removed
-   * @throws IOException if {@code dir} cannot be listed, or a container found abandoned could not be
-   *     deleted entirely (the message names it; the others are still handled)
+   * @return the containers removed (by the names they had)
+   * @throws FileSystemException if another user could tamper with {@code dir}
+   * @throws IOException if {@code dir} cannot be listed, or a container found abandoned could not
+   *     be deleted entirely (the message names it; the others are still handled)
    */
   public static List<Path> reap(Path dir) throws IOException {
+    if (dir.getFileSystem() != FileSystems.getDefault()) {
+      Files.readAttributes(dir, "basic:isDirectory"); // still fails for a missing directory
+      return List.of();
+    }
+    TrustedDirectory.check(dir);
     List<Path> removed = new ArrayList<>();
     IOException failure = null;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      List<String> names = new ArrayList<>();
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (NAME.matcher(name).matches()) {
-          names.add(name);
-        }
+      if (!(entries instanceof SecureDirectoryStream)) {
+        return List.of();
       }
-      for (String name : names) {
-        Path container = dir.resolve(name);
-        try (Held held =
-            entries instanceof SecureDirectoryStream
-                ? lockSecure((SecureDirectoryStream<Path>) entries, dir, name)
-                : lockByPath(container)) {
-          if (held == null) {
-            continue;
+      SecureDirectoryStream<Path> secure = (SecureDirectoryStream<Path>) entries;
+      List<Path> names = new ArrayList<>();
+      for (Path entry : entries) {
+        names.add(entry.getFileName());
+      }
+      for (Path name : names) {
+        ContainerName kind = ContainerName.of(name.toString());
+        if (kind == null) {
+          continue;
+        }
+        try {
+          if (reapOne(secure, name, kind, dir.toAbsolutePath().resolve(name))) {
+            removed.add(dir.resolve(name));
           }
-          TreeDeleter.deleteTree(container);
-          removed.add(container);
         } catch (IOException e) {
           if (failure == null) {
             failure = new IOException("could not reap every abandoned container in " + dir);
@@ -87,101 +98,51 @@ public final class Reaper {
     return removed;
   }
 
-  /** The lock of an abandoned container, taken by the reaper while it deletes the container. */
-  private static final class Held implements AutoCloseable {
-    private final SeekableByteChannel channel;
-
-    Held(SeekableByteChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public void close() throws IOException {
-      channel.close();
-    }
-  }
-
-  /** Checks and locks through open directory handles, so a swapped link is never followed. */
-  private static Held lockSecure(SecureDirectoryStream<Path> dirStream, Path dir, String name) {
-    Path entry = dir.getFileSystem().getPath(name);
+  /** Removes one entry if it is provably abandoned; true if it was removed. */
+  private static boolean reapOne(
+      SecureDirectoryStream<Path> dir, Path name, ContainerName kind, Path path)
+      throws IOException {
+    PosixFileAttributes attrs;
     try {
-      if (!dirStream.getFileAttributeView(entry, BasicFileAttributeView.class, NOFOLLOW_LINKS)
-          .readAttributes().isDirectory()) {
-        return null;
+      attrs = dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW_LINKS)
+          .readAttributes();
+      if (!attrs.isDirectory() || !isPrivateToCaller(attrs)) {
+        return false;
       }
-      try (SecureDirectoryStream<Path> container = dirStream.newDirectoryStream(entry, NOFOLLOW_LINKS)) {
-        Map<String, BasicFileAttributes> layout = new HashMap<>();
-        for (Path p : container) {
-          Path child = p.getFileName();
-          layout.put(
-              child.toString(),
-              container.getFileAttributeView(child, BasicFileAttributeView.class, NOFOLLOW_LINKS)
-                  .readAttributes());
-          if (layout.size() > 2) {
-            return null;
-          }
-        }
-        if (!isExpectedLayout(layout)) {
-          return null;
-        }
-        SeekableByteChannel channel =
-            container.newByteChannel(
-                dir.getFileSystem().getPath(OwnerLock.FILE_NAME), Set.of(WRITE, NOFOLLOW_LINKS));
-        return lockOrClose(channel);
-      }
-    } catch (IOException | RuntimeException notOurs) {
-      // Unreadable, vanished, swapped or refused: not provably abandoned, so it stays.
-      return null;
+    } catch (IOException | RuntimeException vanishedOrUnreadable) {
+      return false;
     }
+    OwnerLock held = null;
+    try (SecureDirectoryStream<Path> container = dir.newDirectoryStream(name, NOFOLLOW_LINKS)) {
+      Object key = container.getFileAttributeView(BasicFileAttributeView.class)
+          .readAttributes().fileKey();
+      ContainerLayout layout = ContainerLayout.read(container);
+      if (key == null || !Objects.equals(key, attrs.fileKey()) || layout == null
+          || !layout.isAbandonedShape(kind)) {
+        return false;
+      }
+      if (layout.lock() == null) {
+        dir.deleteDirectory(name); // an empty directory whose process is gone; fails if not empty
+        return true;
+      }
+      held = OwnerLock.takeIfFree(container, key, layout.lockName(), layout.lock());
+    } catch (IOException | RuntimeException notProvablyAbandoned) {
+      // Unreadable, vanished, swapped, refilled or refused: not provably abandoned, so it stays.
+      if (held != null) {
+        held.release();
+      }
+      return false;
+    }
+    if (held == null) {
+      return false;
+    }
+    new Disposal(path, held).run();
+    return true;
   }
 
-  /** The fallback where the file system has no secure directory streams: checked path by path. */
-  private static Held lockByPath(Path container) {
-    try {
-      if (!Files.isDirectory(container, NOFOLLOW_LINKS)) {
-        return null;
-      }
-      Map<String, BasicFileAttributes> layout = new HashMap<>();
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(container)) {
-        for (Path p : entries) {
-          layout.put(
-              p.getFileName().toString(),
-              Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW_LINKS));
-          if (layout.size() > 2) {
-            return null;
-          }
-        }
-      }
-      if (!isExpectedLayout(layout)) {
-        return null;
-      }
-      return lockOrClose(
-          FileChannel.open(container.resolve(OwnerLock.FILE_NAME), WRITE, NOFOLLOW_LINKS));
-    } catch (IOException | RuntimeException notOurs) {
-      return null;
-    }
-  }
-
-  private static boolean isExpectedLayout(Map<String, BasicFileAttributes> layout) {
-    BasicFileAttributes lock = layout.get(OwnerLock.FILE_NAME);
-    BasicFileAttributes root = layout.get(ROOT);
-    return layout.size() == 2 && lock != null && lock.isRegularFile()
-        && root != null && root.isDirectory();
-  }
-
-  private static Held lockOrClose(SeekableByteChannel channel) throws IOException {
-    FileLock lock = null;
-    try {
-      if (channel instanceof FileChannel) {
-        lock = ((FileChannel) channel).tryLock();
-      }
-    } catch (OverlappingFileLockException heldByThisJvm) {
-      lock = null;
-    } finally {
-      if (lock == null) {
-        channel.close();
-      }
-    }
-    return lock == null ? null : new Held(channel);
+  private static boolean isPrivateToCaller(PosixFileAttributes attrs) throws IOException {
+    return attrs.owner().equals(CurrentUser.principal())
+        && !attrs.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        && !attrs.permissions().contains(PosixFilePermission.OTHERS_WRITE);
   }
 }

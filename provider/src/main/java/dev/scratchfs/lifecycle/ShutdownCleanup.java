@@ -12,13 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * every scratch file system that was never closed.
  *
  * <p>One hook for the whole JVM, installed with the first file system, rather than one per file
- * system: hooks cannot be removed cheaply in bulk and each costs a thread. A JVM killed with {@code
- * SIGKILL} runs no hook at all; its roots are what {@code reap} is for.
+ * system: hooks cannot be removed cheaply in bulk and each costs a thread. A file system created
+ * once the hook has started is refused ({@link #register} throws, and its creator deletes it), so
+ * the hook misses none.
+ *
+ * <p>The JVM halts as soon as the hook returns, while other threads may still be creating or
+ * closing file systems; a JVM killed with {@code SIGKILL} or halted runs no hook at all. What those
+ * leave is what {@code reap} removes (see {@link Container} for the order that makes that so).
  */
 public final class ShutdownCleanup {
   private static final Set<Closeable> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Object REGISTRATION = new Object();
   private static volatile boolean installed;
-  private static volatile boolean running;
+  private static boolean running; // guarded by REGISTRATION
 
   private ShutdownCleanup() {}
 
@@ -30,10 +36,14 @@ public final class ShutdownCleanup {
    */
   public static void register(Closeable cleanup) {
     install();
-    if (running) {
-      throw new IllegalStateException("the JVM is shutting down");
+    // Checked and added under the lock the hook takes its snapshot under: no file system can be
+    // added after the snapshot and so never be cleaned up.
+    synchronized (REGISTRATION) {
+      if (running) {
+        throw new IllegalStateException("the JVM is shutting down");
+      }
+      LIVE.add(cleanup);
     }
-    LIVE.add(cleanup);
   }
 
   /**
@@ -59,8 +69,11 @@ public final class ShutdownCleanup {
   }
 
   private static void runAll() {
-    running = true;
-    List<Closeable> all = new ArrayList<>(LIVE);
+    List<Closeable> all;
+    synchronized (REGISTRATION) {
+      running = true;
+      all = new ArrayList<>(LIVE);
+    }
     for (Closeable c : all) {
       try {
         c.close();

@@ -1,5 +1,6 @@
 package dev.scratchfs.provider;
 
+import dev.scratchfs.lifecycle.Container;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
@@ -8,15 +9,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The file system's private staging directory, {@value #NAME}/ beside {@code root/} in its
+ * The file system's private staging directory, {@code staging/} beside {@code root/} in its
  * container: where an entry is made by path before it is moved by handle to its place (see {@link
  * LinkPlacement}). Nothing in it is ever seen through {@code tmp:} paths; it is made on first use,
  * owner-only, and deleted with the container.
  */
 final class Staging {
-  /** The name of the staging directory in a container. */
-  static final String NAME = "staging";
-
   private final Gate gate;
   private final Path dir;
   private final AtomicLong names = new AtomicLong();
@@ -24,7 +22,7 @@ final class Staging {
 
   Staging(Gate gate, Path container) {
     this.gate = gate;
-    this.dir = container.resolve(NAME);
+    this.dir = container.resolve(Container.STAGING_NAME);
   }
 
   /** A name in the staging directory no other staged entry has; the directory exists. */

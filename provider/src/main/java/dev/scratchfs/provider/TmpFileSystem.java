@@ -106,7 +106,9 @@ final class TmpFileSystem extends FileSystem {
     FileAttribute<?>[] dirAttrs =
         new CreationPolicy(traits, traits.aclAtCreation() ? user : null)
             .attributes(new FileAttribute<?>[0], true);
-    Container container = Container.create(dir, options.prefix(), options.suffix(), dirAttrs);
+    String shownAs = name == null ? "tmp:/" : "tmp://" + name + "/";
+    Container container =
+        Container.create(dir, options.prefix(), options.suffix(), dirAttrs, shownAs);
     try {
       UserPrincipal owner =
           user == null || traits.aclAtCreation() ? user : AclOwner.adopt(container);
