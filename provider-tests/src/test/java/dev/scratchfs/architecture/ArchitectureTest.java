@@ -115,6 +115,7 @@ class ArchitectureTest {
    */
   private static final Set<String> GATE = Set.of(
       "Gate", "DelegateAccess", "LinkPolicy", "LinkPlacement", "Staging", "Copies", "Transfers",
+      "Watching",
       "ChannelLayers", "CreationPolicy", "AclOwner");
 
   @Test

@@ -46,22 +46,37 @@ import java.util.function.UnaryOperator;
 public final class OwnerOnlyViews {
   private OwnerOnlyViews() {}
 
+  /** What every call of a view does around the delegate: refuse once closed, translate. */
+  private static final class Guard {
+    final Runnable checkOpen;
+    final UnaryOperator<IOException> translate;
+
+    Guard(Runnable checkOpen, UnaryOperator<IOException> translate) {
+      this.checkOpen = checkOpen;
+      this.translate = translate;
+    }
+  }
+
   /**
    * Wraps a delegate view.
    *
    * @param view the delegate's view, or null
    * @param type the view type the caller asked for
    * @param path the caller's path, for refusals
-   * @param translation rewrites delegate exceptions, and throws {@code
-   *     ClosedFileSystemException} if the operation lost a race with the file system's close
+   * @param checkOpen throws {@code ClosedFileSystemException} once the file system is closed: run
+   *     before every call, since a delegate view may answer some calls without touching the disk
+   * @param translate rewrites delegate exceptions, and throws {@code ClosedFileSystemException} if
+   *     the operation lost a race with the file system's close
    * @param <V> the view type
    * @return the guarded view, or null if {@code view} is null
    */
   public static <V extends FileAttributeView> V wrap(
-      V view, Class<V> type, String path, UnaryOperator<IOException> translation) {
+      V view, Class<V> type, String path, Runnable checkOpen,
+      UnaryOperator<IOException> translate) {
     if (view == null) {
       return null;
     }
+    Guard translation = new Guard(checkOpen, translate);
     Object result;
     if (type == PosixFileAttributeView.class) {
       result = new Posix((PosixFileAttributeView) view, path, translation);
@@ -104,17 +119,18 @@ public final class OwnerOnlyViews {
     }
   }
 
-  private static <T> T call(UnaryOperator<IOException> translation, IoCall<T> call) throws IOException {
+  private static <T> T call(Guard translation, IoCall<T> call) throws IOException {
+    translation.checkOpen.run();
     try {
       return call.call();
     } catch (IOException e) {
-      throw translation.apply(e);
+      throw translation.translate.apply(e);
     } catch (ClosedDirectoryStreamException e) {
       throw closed(translation, e);
     }
   }
 
-  private static void run(UnaryOperator<IOException> translation, IoRun run) throws IOException {
+  private static void run(Guard translation, IoRun run) throws IOException {
     call(translation, () -> {
       run.run();
       return null;
@@ -126,16 +142,16 @@ public final class OwnerOnlyViews {
    * translation reports by throwing {@code ClosedFileSystemException}, or by its owner.
    */
   private static ClosedDirectoryStreamException closed(
-      UnaryOperator<IOException> translation, ClosedDirectoryStreamException e) {
-    translation.apply(new ClosedChannelException());
+      Guard translation, ClosedDirectoryStreamException e) {
+    translation.translate.apply(new ClosedChannelException());
     return e;
   }
 
   private static class Basic<D extends BasicFileAttributeView> implements BasicFileAttributeView {
     final D delegate;
-    final UnaryOperator<IOException> translation;
+    final Guard translation;
 
-    Basic(D delegate, UnaryOperator<IOException> translation) {
+    Basic(D delegate, Guard translation) {
       this.delegate = delegate;
       this.translation = translation;
     }
@@ -161,7 +177,7 @@ public final class OwnerOnlyViews {
       implements PosixFileAttributeView {
     private final String path;
 
-    Posix(PosixFileAttributeView delegate, String path, UnaryOperator<IOException> translation) {
+    Posix(PosixFileAttributeView delegate, String path, Guard translation) {
       super(delegate, translation);
       this.path = path;
     }
@@ -198,7 +214,7 @@ public final class OwnerOnlyViews {
 
   private static final class Dos extends Basic<DosFileAttributeView>
       implements DosFileAttributeView {
-    Dos(DosFileAttributeView delegate, UnaryOperator<IOException> translation) {
+    Dos(DosFileAttributeView delegate, Guard translation) {
       super(delegate, translation);
     }
 
@@ -231,9 +247,9 @@ public final class OwnerOnlyViews {
   private static class Owner<D extends FileOwnerAttributeView> implements FileOwnerAttributeView {
     final D delegate;
     final String path;
-    final UnaryOperator<IOException> translation;
+    final Guard translation;
 
-    Owner(D delegate, String path, UnaryOperator<IOException> translation) {
+    Owner(D delegate, String path, Guard translation) {
       this.delegate = delegate;
       this.path = path;
       this.translation = translation;
@@ -257,7 +273,7 @@ public final class OwnerOnlyViews {
 
   private static final class Acl extends Owner<AclFileAttributeView>
       implements AclFileAttributeView {
-    Acl(AclFileAttributeView delegate, String path, UnaryOperator<IOException> translation) {
+    Acl(AclFileAttributeView delegate, String path, Guard translation) {
       super(delegate, path, translation);
     }
 
@@ -275,9 +291,9 @@ public final class OwnerOnlyViews {
 
   private static final class UserDefined implements UserDefinedFileAttributeView {
     private final UserDefinedFileAttributeView delegate;
-    private final UnaryOperator<IOException> translation;
+    private final Guard translation;
 
-    UserDefined(UserDefinedFileAttributeView delegate, UnaryOperator<IOException> translation) {
+    UserDefined(UserDefinedFileAttributeView delegate, Guard translation) {
       this.delegate = delegate;
       this.translation = translation;
     }

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.util.Set;
 import java.util.HashSet;
@@ -87,6 +88,7 @@ final class ChannelLayers {
   /**
    * Deletes the file when the channel closes, where the delegate ignores {@code DELETE_ON_CLOSE}
    * (jimfs does): the option is taken out of what the delegate sees, and put back as a close action.
+   * A symbolic link is refused, as the default provider refuses it.
    */
   static final ChannelOpening.Layer DELETE_ON_CLOSE_EMULATION =
       new ChannelOpening.Layer() {
@@ -96,6 +98,12 @@ final class ChannelLayers {
             ChannelOpening.Next<C> next) throws IOException {
           if (!options.contains(DELETE_ON_CLOSE)) {
             return next.open(options, attrs);
+          }
+          BasicFileAttributes existing =
+              request.gate().access().readAttributesOrNull(request.delegate());
+          if (existing != null && existing.isSymbolicLink()) {
+            // As the default provider, which opens with O_NOFOLLOW: never delete through a link.
+            throw new IOException("Too many levels of symbolic links (NOFOLLOW_LINKS specified)");
           }
           Set<OpenOption> without = new HashSet<>(options);
           without.remove(DELETE_ON_CLOSE);

@@ -52,7 +52,8 @@ final class Copies {
           copyAttributes = true;
         } else if (option == LinkOption.NOFOLLOW_LINKS) {
           follow = false;
-        } else if (!(moving && option == StandardCopyOption.ATOMIC_MOVE)) {
+        } else if (!(moving && option == StandardCopyOption.ATOMIC_MOVE)
+            && !isInterruptible(option)) {
           throw new UnsupportedOperationException("Unsupported copy option: " + option);
         }
       }
@@ -61,6 +62,16 @@ final class Copies {
   }
 
   private Copies() {}
+
+  /**
+   * The JDK's {@code com.sun.nio.file.ExtendedCopyOption.INTERRUPTIBLE}, which its default provider
+   * takes: a copy here always is, as its bytes move through interruptible channels.
+   */
+  private static boolean isInterruptible(CopyOption option) {
+    return option instanceof Enum
+        && option.getClass().getName().equals("com.sun.nio.file.ExtendedCopyOption")
+        && ((Enum<?>) option).name().equals("INTERRUPTIBLE");
+  }
 
   /** {@code Files.copy(source, target, options)} with {@code source} of {@code from}. */
   static void copy(Gate from, TmpPath source, Path target, CopyOption... options)

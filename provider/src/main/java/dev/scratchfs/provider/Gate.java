@@ -20,9 +20,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
@@ -203,12 +200,12 @@ final class Gate {
             delegateProvider().newAsynchronousFileChannel(d, opts, executor, masked));
   }
 
-  DirectoryStream<Path> newDirectoryStream(
-      Path path, DirectoryStream.Filter<? super Path> filter, LinkOption... options)
-      throws IOException {
+  /** Opens a stream whose entries resolve against {@code shownDir}, or the path as given. */
+  DirectoryStream<Path> newDirectoryStream(Path path, DirectoryStream.Filter<? super Path> filter,
+      TmpPath shownDir, LinkOption... options) throws IOException {
     TmpPath p = check(path);
     DirectoryStream<Path> stream = call(() -> access.newDirectoryStream(map(p), options), p);
-    TmpPath shown = dir == null ? p : absolute(p);
+    TmpPath shown = shownDir == null || p.isAbsolute() ? p : shownDir.resolve(p);
     boolean byPath = dir == null || p.isAbsolute(); // opened where `shown` maps to by path
     TmpDirectoryStream result =
         stream instanceof SecureDirectoryStream
@@ -311,7 +308,8 @@ final class Gate {
     } catch (FileSystemException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return policyView(access.getFileAttributeView(d, type, options), type, dir == null ? p : absolute(p));
+    return policyView(
+        access.getFileAttributeView(d, type, options), type, dir == null ? p : absolute(p));
   }
 
   /** The guarded view of the open directory itself (secure streams). */
@@ -321,7 +319,8 @@ final class Gate {
   }
 
   private <V extends FileAttributeView> V policyView(V view, Class<V> type, TmpPath p) {
-    return OwnerOnlyViews.wrap(view, type, p.toString(), e -> translate(e, p));
+    return OwnerOnlyViews.wrap(
+        view, type, p.toString(), fs.state()::checkOpen, e -> translate(e, p));
   }
 
   <A extends BasicFileAttributes> A readAttributes(
@@ -377,23 +376,5 @@ final class Gate {
           "the delegate of " + fs + " has no java.io files: " + path);
     }
     return mapByPath(check(path)).toFile();
-  }
-
-  WatchService newWatchService() throws IOException {
-    fs.state().checkOpen();
-    WatchService service = call(() -> fs.mapping().delegateFileSystem().newWatchService());
-    return fs.state().register(new TmpWatchService(service, fs), "watch service", "/");
-  }
-
-  WatchKey register(
-      TmpPath path, WatchService watcher, WatchEvent.Kind<?>[] events,
-      WatchEvent.Modifier... modifiers) throws IOException {
-    TmpPath p = check(path);
-    if (!(watcher instanceof TmpWatchService) || ((TmpWatchService) watcher).fileSystem() != fs) {
-      throw new ProviderMismatchException("not a watch service of " + fs + ": " + watcher);
-    }
-    TmpWatchService service = (TmpWatchService) watcher;
-    return call(
-        () -> service.keyOf(p, mapByPath(p).register(service.delegate(), events, modifiers)), p);
   }
 }

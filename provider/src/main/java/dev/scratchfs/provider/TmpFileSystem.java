@@ -226,6 +226,7 @@ final class TmpFileSystem extends FileSystem {
 
   @Override
   public Iterable<Path> getRootDirectories() {
+    state.checkOpen();
     return ImmutableList.of(root);
   }
 
@@ -241,27 +242,31 @@ final class TmpFileSystem extends FileSystem {
 
   @Override
   public Set<String> supportedFileAttributeViews() {
+    state.checkOpen();
     return ImmutableSet.copyOf(mapping.delegateFileSystem().supportedFileAttributeViews());
   }
 
   @Override
   public TmpPath getPath(String first, String... more) {
+    state.checkOpen();
     return TmpPath.of(this, first, more);
   }
 
   @Override
   public PathMatcher getPathMatcher(String syntaxAndPattern) {
+    state.checkOpen();
     return PathMatchers.of(syntaxAndPattern);
   }
 
   @Override
   public UserPrincipalLookupService getUserPrincipalLookupService() {
+    state.checkOpen();
     return mapping.delegateFileSystem().getUserPrincipalLookupService();
   }
 
   @Override
   public WatchService newWatchService() throws IOException {
-    return rootGate.newWatchService();
+    return Watching.newWatchService(rootGate);
   }
 
   @Override

@@ -183,7 +183,7 @@ public final class TmpFileSystemProvider extends FileSystemProvider {
       Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
     Gate gate = gate(dir);
     Objects.requireNonNull(filter, "filter");
-    return gate.newDirectoryStream(dir, filter);
+    return gate.newDirectoryStream(dir, filter, null);
   }
 
   @Override

@@ -155,7 +155,7 @@ sealed class TmpPath extends UnixPath<TmpPath> permits ChildPath, ListedPath {
   public WatchKey register(
       WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers)
       throws IOException {
-    return fs.rootGate().register(this, watcher, events, modifiers);
+    return Watching.register(fs.rootGate(), this, watcher, events, modifiers);
   }
 
   @Override

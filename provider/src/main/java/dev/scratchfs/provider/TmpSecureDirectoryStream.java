@@ -42,7 +42,7 @@ final class TmpSecureDirectoryStream extends TmpDirectoryStream
   @Override
   public SecureDirectoryStream<Path> newDirectoryStream(Path path, LinkOption... options)
       throws IOException {
-    return (SecureDirectoryStream<Path>) gate.newDirectoryStream(path, null, options);
+    return (SecureDirectoryStream<Path>) gate.newDirectoryStream(path, null, dir(), options);
   }
 
   @Override
