@@ -11,14 +11,12 @@ import dev.scratchfs.SpooledTempFile;
 import dev.scratchfs.TempFile;
 import dev.scratchfs.TempFiles;
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.LogRecords;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,35 +74,18 @@ class TempFilesLeakSiteTest {
 
   @Test
   void warnModeNamesTheLineThatCalledTempFiles() throws Exception {
-    Logger logger = Logger.getLogger("dev.scratchfs");
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(handler);
-    try {
+    try (LogRecords logged = LogRecords.capture()) {
       FileSystem fs = TmpFileSystems.builder().dir(dir).leaks("warn").build();
       String site = nextLine();
       TempFile leaked = TempFiles.mkstemp(null, null, fs.getPath("/"));
       fs.close();
-      assertEquals(1, records.size(), "one warning");
+      assertEquals(1, logged.all().size(), "one warning");
       LeakedHandlesException report =
-          assertInstanceOf(LeakedHandlesException.class, records.get(0).getThrown());
+          assertInstanceOf(LeakedHandlesException.class, logged.all().get(0).getThrown());
       assertNamed(report.handles(), List.of(site));
-      assertTrue(records.get(0).getMessage().contains(", opened at " + site),
-          records.get(0).getMessage());
+      assertTrue(logged.all().get(0).getMessage().contains(", opened at " + site),
+          logged.all().get(0).getMessage());
       assertFalse(leaked.isOpen());
-    } finally {
-      logger.removeHandler(handler);
     }
   }
 }

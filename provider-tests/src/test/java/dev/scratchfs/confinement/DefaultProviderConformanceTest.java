@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.OtherUser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;

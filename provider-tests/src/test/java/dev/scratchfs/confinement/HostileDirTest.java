@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.OtherUser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -104,5 +105,22 @@ class HostileDirTest {
     Path mine = Files.createDirectory(open.resolve("mine"));
     chmod("0700", mine);
     assertRefused(mine, open, "a directory below a rwxrwxrwx one without the sticky bit");
+  }
+
+  /**
+   * The same {@code dir} again, after one of its ancestors lost the sticky bit: every file system
+   * reads the whole chain afresh, so the second one is refused.
+   */
+  @Test
+  void anAncestorChangedBetweenTwoFileSystemsIsSeenByTheSecond() throws Exception {
+    Path shared = Files.createDirectory(testDir.resolve("shared"));
+    chmod("1777", shared);
+    Path mine = Files.createDirectory(shared.resolve("mine"));
+    chmod("0700", mine);
+    try (FileSystem first = TmpFileSystems.builder().dir(mine).build()) {
+      assertTrue(Files.isDirectory(first.getPath("/")));
+    }
+    chmod("0777", shared);
+    assertRefused(mine, shared, "a directory whose parent lost its sticky bit since the last check");
   }
 }

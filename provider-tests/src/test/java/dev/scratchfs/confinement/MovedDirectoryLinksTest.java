@@ -62,43 +62,49 @@ class MovedDirectoryLinksTest {
     return d;
   }
 
-  @Test
-  void relativeLinkInADirectoryMovedShallowerStaysInside() throws IOException {
-    Path d = deepDirectoryWithRelativeLink();
-    Path moved = fs.getPath("/d");
+  /** A move of a directory, which may be refused. */
+  @FunctionalInterface
+  private interface DirectoryMove {
+    void move(Path dir) throws IOException;
+  }
+
+  /**
+   * Moves {@code dir} and checks that the move was refused and left the directory in place, or
+   * that {@code link} (the moved link) leads nowhere out of the root.
+   */
+  private void movedWithNoWayOut(Path dir, DirectoryMove move, Path link) throws IOException {
     try {
-      Files.move(d, moved);
+      move.move(dir);
     } catch (FileSystemException | ProviderMismatchException refused) {
-      assertTrue(Files.isDirectory(d), "a refused move leaves the directory");
+      assertTrue(Files.isDirectory(dir), "a refused move leaves the directory");
       return;
     }
-    Escape.assertNoWayOut(moved.resolve("up"), "secret1", decoy);
+    Escape.assertNoWayOut(link, "secret1", decoy);
+  }
+
+  @Test
+  void relativeLinkInADirectoryMovedShallowerStaysInside() throws IOException {
+    Path moved = fs.getPath("/d");
+    movedWithNoWayOut(deepDirectoryWithRelativeLink(), d -> Files.move(d, moved),
+        moved.resolve("up"));
   }
 
   @Test
   void relativeLinkInADirectoryMovedBySecureStreamStaysInside() throws IOException {
-    Path d = deepDirectoryWithRelativeLink();
-    try (SecureDirectoryStream<Path> from = LinksMovedOrCopiedTest.secure(d.getParent());
-        SecureDirectoryStream<Path> to = LinksMovedOrCopiedTest.secure(fs.getPath("/"))) {
-      from.move(fs.getPath("d"), to, fs.getPath("d"));
-    } catch (FileSystemException | ProviderMismatchException refused) {
-      assertTrue(Files.isDirectory(d), "a refused move leaves the directory");
-      return;
-    }
-    Escape.assertNoWayOut(fs.getPath("/d/up"), "secret1", decoy);
+    DirectoryMove bySecureStream = d -> {
+      try (SecureDirectoryStream<Path> from = LinksMovedOrCopiedTest.secure(d.getParent());
+          SecureDirectoryStream<Path> to = LinksMovedOrCopiedTest.secure(fs.getPath("/"))) {
+        from.move(fs.getPath("d"), to, fs.getPath("d"));
+      }
+    };
+    movedWithNoWayOut(deepDirectoryWithRelativeLink(), bySecureStream, fs.getPath("/d/up"));
   }
 
   @Test
   void relativeLinkInADirectoryMovedIntoAnotherFileSystemStaysInside() throws IOException {
-    Path d = deepDirectoryWithRelativeLink();
     Path moved = other.getPath("/d");
-    try {
-      Files.move(d, moved);
-    } catch (FileSystemException | ProviderMismatchException refused) {
-      assertTrue(Files.isDirectory(d), "a refused move leaves the directory");
-      return;
-    }
-    Escape.assertNoWayOut(moved.resolve("up"), "secret1", decoy);
+    movedWithNoWayOut(deepDirectoryWithRelativeLink(), d -> Files.move(d, moved),
+        moved.resolve("up"));
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.ChildJvmProcess;
+import dev.scratchfs.testing.OtherUser;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystem;
@@ -62,7 +64,8 @@ class ReapSafetyTest {
 
   /** Runs {@code reap(dir)} in a child JVM and returns what it removed. */
   private List<String> reapInChild() throws Exception {
-    try (ChildJvms child = ChildJvms.start("reap", dir.toString())) {
+    try (ChildJvmProcess child = ChildJvmProcess.start(ConfinementChild.class,
+        "reap", dir.toString())) {
       List<String> removed = new ArrayList<>();
       child.await("DONE", CHILD_TIMEOUT);
       for (String line : child.seen()) {
@@ -129,7 +132,8 @@ class ReapSafetyTest {
     mkfifo(fifo);
     try (FileChannel held = FileChannel.open(regular, StandardOpenOption.WRITE);
         FileLock ignored = held.lock();
-        ChildJvms child = ChildJvms.start("reap-loop", dir.toString(), "2000")) {
+        ChildJvmProcess child = ChildJvmProcess.start(ConfinementChild.class,
+            "reap-loop", dir.toString(), "2000")) {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger swaps = new AtomicInteger();
       Thread swapper = new Thread(() -> {

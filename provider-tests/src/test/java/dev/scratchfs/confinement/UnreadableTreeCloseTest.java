@@ -4,6 +4,8 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.scratchfs.testing.ChildJvmProcess;
+import dev.scratchfs.testing.OtherUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +46,9 @@ class UnreadableTreeCloseTest {
 
     String container;
     List<String> output;
-    try (ChildJvms child =
-        ChildJvms.startAsOtherUser(testDir, "close-unreadable", dir.toString(), what)) {
+    try (ChildJvmProcess child =
+        ChildJvmProcess.startAsOtherUser(testDir, ConfinementChild.class,
+            "close-unreadable", dir.toString(), what)) {
       container = child.await("CONTAINER ", Duration.ofSeconds(20));
       child.await("END", Duration.ofSeconds(20));
       output = child.seen();

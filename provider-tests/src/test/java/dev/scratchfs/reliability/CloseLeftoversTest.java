@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchfs.testing.ChildJvmProcess;
+import dev.scratchfs.testing.OtherUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,13 +35,13 @@ class CloseLeftoversTest {
 
   @BeforeEach
   void directoryOfTheOtherUser() throws Exception {
-    LifecycleJvm.assumeOtherUser();
+    OtherUser.assumeAvailable();
     Files.setPosixFilePermissions(testDir, PosixFilePermissions.fromString("rwx--x--x"));
     Path shared = Files.createDirectory(testDir.resolve("shared"));
     Files.setAttribute(shared, "unix:mode", 01777);
     theirs = Files.createDirectory(shared.resolve("theirs"));
-    Files.setAttribute(theirs, "unix:uid", LifecycleJvm.OTHER_USER);
-    Files.setAttribute(theirs, "unix:gid", LifecycleJvm.OTHER_USER);
+    Files.setAttribute(theirs, "unix:uid", OtherUser.ID);
+    Files.setAttribute(theirs, "unix:gid", OtherUser.ID);
     Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwx------"));
   }
 
@@ -58,10 +60,11 @@ class CloseLeftoversTest {
     // The decoy belongs to the other user too, so a chmod that followed a link could change it.
     Path decoy = Files.createDirectory(testDir.resolve("decoy"));
     Files.writeString(decoy.resolve("precious.txt"), "keep");
-    Files.setAttribute(decoy, "unix:uid", LifecycleJvm.OTHER_USER);
+    Files.setAttribute(decoy, "unix:uid", OtherUser.ID);
     chmod(decoy, "---------");
-    try (LifecycleJvm child =
-        LifecycleJvm.startAsOtherUser(testDir, "close-later", theirs.toString())) {
+    try (ChildJvmProcess child =
+        ChildJvmProcess.startAsOtherUser(testDir, LifecycleChild.class,
+            "close-later", theirs.toString())) {
       Path container = Path.of(child.await("CONTAINER ", CHILD));
       Path root = container.resolve("root");
       Files.createSymbolicLink(root.resolve("a/b/to-decoy"), decoy);
@@ -88,8 +91,9 @@ class CloseLeftoversTest {
     String trace;
     String shown;
     Path container;
-    try (LifecycleJvm child =
-        LifecycleJvm.startAsOtherUser(testDir, "close-later", theirs.toString())) {
+    try (ChildJvmProcess child =
+        ChildJvmProcess.startAsOtherUser(testDir, LifecycleChild.class,
+            "close-later", theirs.toString())) {
       container = Path.of(child.await("CONTAINER ", CHILD));
       shown = child.await("SHOWN ", CHILD);
       // A directory of root's, with a file, inside the tree: its owner cannot empty it.
@@ -114,8 +118,9 @@ class CloseLeftoversTest {
 
     Files.delete(tombstone.resolve("root/a/blocker/roots.txt"));
     Files.delete(tombstone.resolve("root/a/blocker"));
-    try (LifecycleJvm reaper =
-        LifecycleJvm.startAsOtherUser(testDir, "reap", theirs.toString())) {
+    try (ChildJvmProcess reaper =
+        ChildJvmProcess.startAsOtherUser(testDir, LifecycleChild.class,
+            "reap", theirs.toString())) {
       reaper.await("DONE", CHILD);
       assertEquals(List.of(tombstone.toString()), reaper.seen("REMOVED "));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchfs.LeakedHandlesException;
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.LogRecords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -106,71 +105,37 @@ class LeakReportTest {
 
   @Test
   void closeModeClosesThemAndLogsOneWarning() throws Exception {
-    Logger logger = Logger.getLogger("dev.scratchfs");
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(handler);
-    try {
+    try (LogRecords logged = LogRecords.capture()) {
       FileSystem fs = java.nio.file.FileSystems.newFileSystem(URI_TMP, Map.of("dir", dir, "leaks", "close"));
       Handles h = new Handles().open(fs);
       fs.close();
       h.assertAllClosed();
       assertEquals(List.of(), list(dir));
-      assertEquals(1, records.size(), "one warning for all the handles");
-      LogRecord r = records.get(0);
+      assertEquals(1, logged.all().size(), "one warning for all the handles");
+      LogRecord r = logged.all().get(0);
       assertEquals(Level.WARNING, r.getLevel());
       for (String expected : EXPECTED) {
         assertTrue(r.getMessage().contains(expected + ", opened at "), r.getMessage());
       }
       assertInstanceOf(LeakedHandlesException.class, r.getThrown());
-    } finally {
-      logger.removeHandler(handler);
     }
   }
 
   @Test
   void warnIsCloseAndIgnoreStaysSilent() throws Exception {
-    Logger logger = Logger.getLogger("dev.scratchfs");
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(handler);
-    try {
+    try (LogRecords logged = LogRecords.capture()) {
       FileSystem ignoring = TmpFileSystems.builder().dir(dir).build();
       Handles h1 = new Handles().open(ignoring);
       ignoring.close();
       h1.assertAllClosed();
-      assertEquals(0, records.size());
+      assertEquals(0, logged.all().size());
 
       FileSystem warning = TmpFileSystems.builder().dir(dir).leaks("WARN").build();
       Handles h2 = new Handles().open(warning);
       warning.close();
       h2.assertAllClosed();
-      assertEquals(1, records.size());
+      assertEquals(1, logged.all().size());
       assertEquals(List.of(), list(dir));
-    } finally {
-      logger.removeHandler(handler);
     }
   }
 

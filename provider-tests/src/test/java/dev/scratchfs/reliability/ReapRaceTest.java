@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.ChildJvmProcess;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ class ReapRaceTest {
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
     String calls;
     List<String> removed;
-    try (LifecycleJvm reaper = LifecycleJvm.start("reap-loop", dir.toString(), "3000")) {
+    try (ChildJvmProcess reaper = ChildJvmProcess.start(LifecycleChild.class,
+        "reap-loop", dir.toString(), "3000")) {
       List<Thread> threads = churn(dir, stop, rounds, failures);
       try {
         calls = reaper.await("DONE ", CHILD);
@@ -115,7 +117,8 @@ class ReapRaceTest {
 
       // Had any of those reaps opened and closed the long-lived file system's lock file, this JVM
       // would no longer hold the lock, and a reaper in another process would take the container.
-      try (LifecycleJvm other = LifecycleJvm.start("reap", dir.toString())) {
+      try (ChildJvmProcess other = ChildJvmProcess.start(LifecycleChild.class,
+          "reap", dir.toString())) {
         other.await("DONE", CHILD);
         assertEquals(List.of(), other.seen("REMOVED "), "the live file system's lock was dropped");
       }

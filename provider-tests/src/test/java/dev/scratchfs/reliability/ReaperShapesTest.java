@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scratchfs.TmpFileSystems;
+import dev.scratchfs.testing.ChildJvmProcess;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class ReaperShapesTest {
 
   /** A process identity of a JVM that has ended (started here, waited for). */
   private static String goneProcess() throws Exception {
-    try (LifecycleJvm child = LifecycleJvm.start("sleep")) {
+    try (ChildJvmProcess child = ChildJvmProcess.start(LifecycleChild.class, "sleep")) {
       child.await("READY", CHILD);
       String token = token(child.handle());
       assertTrue(child.endInputAndWait(CHILD), "the child ended");
@@ -141,7 +142,7 @@ class ReaperShapesTest {
   @Test
   void whatALiveProcessIsBuildingOrDeletingIsKeptUntilItIsGone() throws Exception {
     Set<String> ofTheChild;
-    try (LifecycleJvm child = LifecycleJvm.start("sleep")) {
+    try (ChildJvmProcess child = ChildJvmProcess.start(LifecycleChild.class, "sleep")) {
       child.await("READY", CHILD);
       String live = token(child.handle());
       ofTheChild = Set.of(

@@ -6,7 +6,6 @@ import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileLock;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An {@link AsynchronousFileChannel} that forwards to a delegate's channel and runs a {@link
@@ -16,8 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
   /** The delegate's channel. */
   protected final AsynchronousFileChannel delegate;
-  private final IoRun action;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CloseOnce once;
 
   /**
    * Wraps {@code delegate}.
@@ -27,7 +25,7 @@ public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
    */
   public ForwardingAsynchronousFileChannel(AsynchronousFileChannel delegate, IoRun action) {
     this.delegate = delegate;
-    this.action = action;
+    this.once = new CloseOnce(action);
   }
 
   @Override
@@ -94,14 +92,7 @@ public class ForwardingAsynchronousFileChannel extends AsynchronousFileChannel {
 
   @Override
   public final void close() throws IOException {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      closeDelegate();
-    } finally {
-      action.run();
-    }
+    once.close(this::closeDelegate);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.scratchfs.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link SeekableByteChannel} that forwards to a delegate's channel and runs a {@link IoRun}
@@ -12,8 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ForwardingByteChannel implements SeekableByteChannel {
   /** The delegate's channel. */
   protected final SeekableByteChannel delegate;
-  private final IoRun action;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CloseOnce once;
 
   /**
    * Wraps {@code delegate}.
@@ -23,7 +21,7 @@ public class ForwardingByteChannel implements SeekableByteChannel {
    */
   public ForwardingByteChannel(SeekableByteChannel delegate, IoRun action) {
     this.delegate = delegate;
-    this.action = action;
+    this.once = new CloseOnce(action);
   }
 
   @Override
@@ -65,14 +63,7 @@ public class ForwardingByteChannel implements SeekableByteChannel {
 
   @Override
   public final void close() throws IOException {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      closeDelegate();
-    } finally {
-      action.run();
-    }
+    once.close(this::closeDelegate);
   }
 
   /**

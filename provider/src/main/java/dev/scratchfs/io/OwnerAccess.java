@@ -63,14 +63,31 @@ final class OwnerAccess {
             == null) {
       return; // a file system root is never a tree this is given; no modes to restore elsewhere
     }
-    Failures failures = new Failures();
     try (DirectoryStream<Path> parentStream = Files.newDirectoryStream(parent)) {
       if (!(parentStream instanceof SecureDirectoryStream)) {
         return; // without handles every change would go by path: leave the tree as it is
       }
-      restoreEntry(
-          (SecureDirectoryStream<Path>) parentStream, parent, absolute.getFileName(), failures);
+      restore((SecureDirectoryStream<Path>) parentStream, parent, absolute.getFileName());
     }
+  }
+
+  /**
+   * Gives the owner {@code rwx} on the entry {@code name} of an open directory, if it is a real
+   * directory, and on every directory below it, reached through {@code parent}.
+   *
+   * @param parent the open directory holding the tree; never changed itself
+   * @param parentPath its absolute path, for the one change that can only go by path (a directory
+   *     that cannot be opened at all)
+   * @param name the tree's name in {@code parent}
+   * @throws IOException if a mode cannot be changed
+   */
+  static void restore(SecureDirectoryStream<Path> parent, Path parentPath, Path name)
+      throws IOException {
+    if (parent.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW_LINKS) == null) {
+      return; // no modes on this file system
+    }
+    Failures failures = new Failures();
+    restoreEntry(parent, parentPath, name, failures);
     failures.throwIfAny();
   }
 

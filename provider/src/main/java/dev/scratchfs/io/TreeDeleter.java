@@ -1,5 +1,6 @@
 package dev.scratchfs.io;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 import com.google.common.io.MoreFiles;
@@ -24,12 +25,14 @@ import java.util.List;
  * unlinked by name relative to its directory's handle ({@code unlinkat}, which removes a file, a
  * symbolic link itself, a FIFO or a socket and never follows anything); only an entry that turns
  * out to be a directory is opened, relative to the same handle and without following a link
- * ({@code O_NOFOLLOW}), emptied the same way and removed. So a directory swapped for a link during
- * the walk is removed as a link, never entered, and no entry costs more than one system call unless
- * it is a directory. (Guava's {@link MoreFiles#deleteRecursively} makes the same guarantees but
- * reads every entry's attributes first: twice the work per file.) Where there is no secure stream,
- * Guava's insecure mode is used, which checks each entry with {@code NOFOLLOW_LINKS} but can lose a
- * race against a concurrent swap; that fallback is documented.
+ * ({@code O_NOFOLLOW}), emptied the same way and removed. (The top of the tree, usually a
+ * directory, is looked at first, without following a link, instead of being unlinked first.) So a
+ * directory swapped for a link during the walk is removed as a link, never entered, and no entry
+ * costs more than one system call unless it is a directory. (Guava's {@link
+ * MoreFiles#deleteRecursively} makes the same guarantees but reads every entry's attributes first:
+ * twice the work per file.) Where there is no secure stream, Guava's insecure mode is used, which
+ * checks each entry with {@code NOFOLLOW_LINKS} but can lose a race against a concurrent swap;
+ * that fallback is documented.
  *
  * <p>A first pass stops at directories its owner cannot write ({@code chmod -w}, the usual way tests
  * and build tools make "read-only" trees) or read ({@code chmod 000}). When it fails, this class
@@ -37,8 +40,8 @@ import java.util.List;
  * through each directory's own open handle where it can be opened) and then deletes again. What
  * still cannot be deleted is reported in the exception; nothing is swallowed.
  *
- * <p>Nothing outside the root is ever changed or deleted: the root's parent is only opened, to
- * reach the root relative to it.
+ * <p>Nothing outside the root is ever changed or deleted: the root's parent is only opened (or
+ * given open by the caller), to reach the root relative to it.
  */
 public final class TreeDeleter {
   private static final int MAX_REPORTED = 20;
@@ -82,6 +85,44 @@ public final class TreeDeleter {
     }
   }
 
+  /**
+   * Deletes an entry of an open directory and everything below it, as {@link #deleteTree(Path)}
+   * does, reaching it only through {@code parent}: the parent is neither re-opened nor looked up by
+   * path, so a caller that checked the directory it holds open deletes from exactly that directory.
+   * Does nothing if the entry does not exist; a symbolic link is deleted as a link.
+   *
+   * @param parent the open directory holding the tree; only the tree's entry in it is changed
+   * @param path the tree's absolute path ({@code parent}'s path and the tree's name in it): what
+   *     messages name, and where a directory that cannot be opened at all gets its owner access
+   *     back (see {@link OwnerAccess})
+   * @throws IOException if anything could not be deleted; the message names what was left and the
+   *     individual failures are attached as suppressed exceptions
+   */
+  public static void deleteTree(SecureDirectoryStream<Path> parent, Path path) throws IOException {
+    checkArgument(path.isAbsolute(), "not an absolute path: %s", path);
+    Path name = path.getFileName();
+    if (name == null) {
+      throw new FileSystemException(path.toString(), null, "will not delete a file system root");
+    }
+    IOException first;
+    try {
+      deleteOnce(parent, name, path);
+      return;
+    } catch (IOException e) {
+      first = e;
+    }
+    try {
+      OwnerAccess.restore(parent, path.getParent(), name);
+    } catch (IOException e) {
+      first.addSuppressed(e);
+    }
+    try {
+      deleteOnce(parent, name, path);
+    } catch (IOException second) {
+      throw failure(path, first, second);
+    }
+  }
+
   private static void deleteOnce(Path root) throws IOException {
     Path absolute = root.toAbsolutePath();
     Path parent = absolute.getParent();
@@ -102,16 +143,18 @@ public final class TreeDeleter {
         }
         return;
       }
-      Failures failures = new Failures();
-      if (deleteEntry((SecureDirectoryStream<Path>) parentStream, absolute.getFileName(), failures)
-          && failures.first() == null) {
-        return;
-      }
-      if (failures.first() == null) {
-        return; // it was not there
-      }
+      deleteOnce((SecureDirectoryStream<Path>) parentStream, absolute.getFileName(), root);
+    }
+  }
+
+  /** One pass through the parent's handle; throws a summary if anything could not be deleted. */
+  private static void deleteOnce(SecureDirectoryStream<Path> parent, Path name, Path shown)
+      throws IOException {
+    Failures failures = new Failures();
+    deleteEntry(parent, name, true, failures);
+    if (failures.first() != null) {
       FileSystemException summary = new FileSystemException(
-          root.toString(), null, "failed to delete one or more files; see suppressed exceptions");
+          shown.toString(), null, "failed to delete one or more files; see suppressed exceptions");
       summary.addSuppressed(failures.first());
       throw summary;
     }
@@ -119,26 +162,32 @@ public final class TreeDeleter {
 
   /**
    * Deletes one entry of an open directory: unlinked first, and only if that says it is a
-   * directory, opened without following a link, emptied and removed. Failures are collected and
-   * the rest is still attempted.
+   * directory, opened without following a link, emptied and removed. The top of a tree, which is
+   * usually a directory, is looked at first instead (without following a link), which spares the
+   * failed unlink; either way only an entry seen as a directory is opened, and only without
+   * following a link. Failures are collected and the rest is still attempted.
    *
+   * @param top whether this is the top of the tree
    * @return false if the entry did not exist
    */
-  private static boolean deleteEntry(SecureDirectoryStream<Path> dir, Path name, Failures failures) {
-    try {
-      dir.deleteFile(name);
-      return true;
-    } catch (NoSuchFileException gone) {
-      return false;
-    } catch (IOException notAFile) {
-      if (!isDirectory(dir, name)) {
-        failures.add(notAFile);
+  private static boolean deleteEntry(
+      SecureDirectoryStream<Path> dir, Path name, boolean top, Failures failures) {
+    if (!top || !isDirectory(dir, name)) {
+      try {
+        dir.deleteFile(name);
         return true;
+      } catch (NoSuchFileException gone) {
+        return false;
+      } catch (IOException notAFile) {
+        if (!isDirectory(dir, name)) {
+          failures.add(notAFile);
+          return true;
+        }
       }
     }
     try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW_LINKS)) {
       for (Path entry : child) {
-        deleteEntry(child, entry.getFileName(), failures);
+        deleteEntry(child, entry.getFileName(), false, failures);
       }
     } catch (NoSuchFileException gone) {
       return false;

@@ -11,6 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The one entry a scratch file system adds to its directory: a container named {@code prefix +
@@ -50,15 +53,13 @@ public final class Container {
 
   private final Path path;
   private final Path root;
-  private final Path realRoot;
   private final OwnerLock lock;
   private final String shownAs;
   private volatile Path tombstone;
 
-  private Container(Path path, Path realRoot, OwnerLock lock, String shownAs) {
+  private Container(Path path, OwnerLock lock, String shownAs) {
     this.path = path;
     this.root = path.resolve(ROOT_NAME);
-    this.realRoot = realRoot;
     this.lock = lock;
     this.shownAs = shownAs;
   }
@@ -82,31 +83,29 @@ public final class Container {
   public static Container create(
       Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
       String shownAs) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      if (Files.exists(dir)) {
-        throw new NotDirectoryException(dir.toString());
-      }
-      throw new NoSuchFileException(dir.toString(), null, "tmp: option 'dir' does not exist");
-    }
     String separator = dir.getFileSystem().getSeparator();
     ExclusiveCreator.checkNamePart("prefix", prefix, separator);
     ExclusiveCreator.checkNamePart("suffix", suffix, separator);
     Path parent = dir.toAbsolutePath();
     if (dir.getFileSystem() != FileSystems.getDefault()) {
-      return createUnlocked(parent, prefix, suffix, directoryAttributes, shownAs);
+      return createUnlocked(dir, parent, prefix, suffix, directoryAttributes, shownAs);
     }
-    TrustedDirectory.check(parent);
-    Path building =
-        ExclusiveCreator.secure().create(
-            parent, ContainerName.buildingPrefix(ProcessIdentity.current()), "",
-            p -> Files.createDirectory(p, directoryAttributes));
+    Path building;
+    try {
+      TrustedDirectory.check(parent);
+      building = ExclusiveCreator.secure().create(
+          parent, ContainerName.buildingPrefix(ProcessIdentity.current()), "",
+          p -> Files.createDirectory(p, directoryAttributes));
+    } catch (IOException e) {
+      throw whatIsWrongWith(dir, e);
+    }
     Path at = building;
     OwnerLock lock = null;
     try {
       lock = OwnerLock.create(building);
       Files.createDirectory(building.resolve(ROOT_NAME), directoryAttributes);
       at = ExclusiveCreator.secure().create(parent, prefix, suffix, p -> Files.move(building, p));
-      return new Container(at, at.resolve(ROOT_NAME).toRealPath(), lock, shownAs);
+      return new Container(at, lock, shownAs);
     } catch (IOException | RuntimeException e) {
       Failures undo = new Failures();
       if (lock != null) {
@@ -124,14 +123,18 @@ public final class Container {
 
   /** Over a delegate no other process sees (jimfs): no lock, built in place, nothing to reap. */
   private static Container createUnlocked(
-      Path dir, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
+      Path dir, Path parent, String prefix, String suffix, FileAttribute<?>[] directoryAttributes,
       String shownAs) throws IOException {
-    Path container =
-        ExclusiveCreator.secure()
-            .create(dir, prefix, suffix, p -> Files.createDirectory(p, directoryAttributes));
+    Path container;
     try {
-      Path root = Files.createDirectory(container.resolve(ROOT_NAME), directoryAttributes);
-      return new Container(container, root.toRealPath(), null, shownAs);
+      container = ExclusiveCreator.secure()
+          .create(parent, prefix, suffix, p -> Files.createDirectory(p, directoryAttributes));
+    } catch (IOException e) {
+      throw whatIsWrongWith(dir, e);
+    }
+    try {
+      Files.createDirectory(container.resolve(ROOT_NAME), directoryAttributes);
+      return new Container(container, null, shownAs);
     } catch (IOException | RuntimeException e) {
       Failures undo = new Failures();
       undo.attempt(() -> TreeDeleter.deleteTree(container));
@@ -140,6 +143,22 @@ public final class Container {
       }
       throw e;
     }
+  }
+
+  /**
+   * Says what is wrong with {@code dir} where the first step in it failed: that it does not exist
+   * or is not a directory, as the caller named it, else the failure itself. Looked at only after a
+   * failure, since the creating call itself finds out, at no cost when it succeeds.
+   */
+  private static IOException whatIsWrongWith(Path dir, IOException failure) {
+    if (Files.isDirectory(dir)) {
+      return failure;
+    }
+    IOException named = Files.exists(dir)
+        ? new NotDirectoryException(dir.toString())
+        : new NoSuchFileException(dir.toString(), null, "tmp: option 'dir' does not exist");
+    named.addSuppressed(failure);
+    return named;
   }
 
   /**
@@ -158,16 +177,6 @@ public final class Container {
    */
   public Path root() {
     return root;
-  }
-
-  /**
-   * Returns the directory shown as {@code /} with links resolved (where {@code dir} is reached
-   * through a link, as {@code /tmp} is on some systems).
-   *
-   * @return the real root path
-   */
-  public Path realRoot() {
-    return realRoot;
   }
 
   /**
@@ -197,24 +206,50 @@ public final class Container {
         failures.throwIfAny();
       }
     } catch (IOException e) {
-      throw HiddenPaths.rewrite(e, this::hide);
+      throw HiddenPaths.rewrite(e, hider());
     }
   }
 
-  /** Replaces every on-disk form of this container's paths by what the file system shows. */
-  private String hide(String text) {
-    String shown = text;
-    String separator = path.getFileSystem().getSeparator();
-    Path moved = tombstone;
-    for (Path container : new Path[] {moved, path, realRoot.getParent()}) {
-      if (container == null) {
-        continue;
+  /**
+   * Returns what replaces every on-disk form of this container's paths by what the file system
+   * shows: under its final name and its tombstone, each as reached from {@code dir} as given and
+   * with links resolved (where {@code dir} is reached through a link, as {@code /tmp} is on some
+   * systems). The real path is looked up only here, when an exception is rewritten.
+   */
+  private UnaryOperator<String> hider() {
+    Path[] names = {tombstone, path};
+    Path realDir = realPathOrNull(path.getParent());
+    List<String> forms = new ArrayList<>(4);
+    if (realDir != null && !realDir.equals(path.getParent())) {
+      // First: the given form can be the end of the real one (/tmp/x in /private/tmp/x).
+      for (Path container : names) {
+        if (container != null) {
+          forms.add(realDir.resolve(container.getFileName()).toString());
+        }
       }
-      String c = container.toString();
-      shown = shown.replace(c + separator + ROOT_NAME + separator, shownAs)
-          .replace(c + separator + ROOT_NAME, shownAs)
-          .replace(c, "(the container of " + shownAs + ")");
     }
-    return shown;
+    for (Path container : names) {
+      if (container != null) {
+        forms.add(container.toString());
+      }
+    }
+    String separator = path.getFileSystem().getSeparator();
+    return text -> {
+      String shown = text;
+      for (String c : forms) {
+        shown = shown.replace(c + separator + ROOT_NAME + separator, shownAs)
+            .replace(c + separator + ROOT_NAME, shownAs)
+            .replace(c, "(the container of " + shownAs + ")");
+      }
+      return shown;
+    };
+  }
+
+  private static Path realPathOrNull(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
   }
 }

@@ -56,7 +56,7 @@ final class ContainerName {
    * @return the prefix
    */
   static String buildingPrefix(ProcessIdentity process) {
-    return BUILDING + process.token() + "-";
+    return prefixes(process).building;
   }
 
   /**
@@ -66,7 +66,31 @@ final class ContainerName {
    * @return the prefix
    */
   static String tombstonePrefix(ProcessIdentity process) {
-    return TOMBSTONE + process.token() + "-";
+    return prefixes(process).tombstone;
+  }
+
+  /** The prefixes of the process last asked about: this one, for every container it makes. */
+  private static volatile Prefixes last;
+
+  private static Prefixes prefixes(ProcessIdentity process) {
+    Prefixes known = last;
+    if (known == null || known.process != process) {
+      known = new Prefixes(process);
+      last = known;
+    }
+    return known;
+  }
+
+  private static final class Prefixes {
+    final ProcessIdentity process;
+    final String building;
+    final String tombstone;
+
+    Prefixes(ProcessIdentity process) {
+      this.process = process;
+      this.building = BUILDING + process.token() + "-";
+      this.tombstone = TOMBSTONE + process.token() + "-";
+    }
   }
 
   /**

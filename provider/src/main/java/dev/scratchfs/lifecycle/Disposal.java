@@ -6,11 +6,14 @@ import dev.scratchfs.io.Failures;
 import dev.scratchfs.io.TreeDeleter;
 import dev.scratchfs.policy.ExclusiveCreator;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,13 @@ final class Disposal {
   /**
    * Deletes the container, attempting every step, and releases the lock.
    *
+   * <p>The tombstone is opened once and checked through that handle to be the container whose
+   * lock is held; where the file system offers handles ({@link SecureDirectoryStream}), its
+   * entries and then the lock file are deleted relative to that handle, so nothing outside the
+   * directory that was checked is deleted, whatever happens to its name meanwhile. Only the
+   * removal of the emptied container, after the lock is released, goes by its name (with what
+   * appeared in it since, if anything did).
+   *
    * @throws IOException the first failure, later ones suppressed
    */
   void run() throws IOException {
@@ -78,10 +88,26 @@ final class Disposal {
     } catch (IOException e) {
       notMoved = e; // deleted under its final name; the reason matters only if that fails too
     }
-    boolean same = failures.attempt(this::checkSameContainer);
-    boolean emptied = same && failures.attempt(this::deleteAllButTheLockFile);
-    boolean lockFileGone = emptied && failures.attempt(() -> lock.deleteFile(at));
-    failures.attempt(lock::release);
+    DirectoryStream<Path> opened = null;
+    boolean same;
+    try {
+      opened = openIfSameContainer();
+      same = true;
+    } catch (IOException e) {
+      failures.add(e);
+      same = false;
+    }
+    boolean lockFileGone = false;
+    try {
+      DirectoryStream<Path> listed = opened;
+      boolean emptied = same && failures.attempt(() -> deleteAllButTheLockFile(listed));
+      lockFileGone = emptied && failures.attempt(() -> deleteLockFile(listed));
+    } finally {
+      if (opened != null) {
+        failures.attempt(opened::close);
+      }
+      failures.attempt(lock::release);
+    }
     if (lockFileGone) {
       failures.attempt(this::removeEmptied);
     }
@@ -92,13 +118,60 @@ final class Disposal {
   }
 
   /**
-   * Deletes {@code root/} first, then {@code staging/} and anything else someone put beside them (a
-   * process of the same user can), so that the lock file is the last entry.
+   * Opens the container where it is now, refusing to go on if its name now stands for another
+   * directory (a process of the same user swapped it): nothing is deleted then. It is looked at
+   * without following a link before it is opened, so that nothing else (a FIFO) is ever opened,
+   * and the open handle is checked again, since the name could change in between.
+   *
+   * @return the open container, or null if it is gone already (nothing left to delete)
    */
-  private void deleteAllButTheLockFile() throws IOException {
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> listed = Files.newDirectoryStream(at)) {
-      for (Path entry : listed) {
+  private DirectoryStream<Path> openIfSameContainer() throws IOException {
+    try {
+      checkSame(Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW_LINKS));
+    } catch (NoSuchFileException gone) {
+      return null;
+    }
+    DirectoryStream<Path> opened;
+    try {
+      opened = Files.newDirectoryStream(at);
+    } catch (NoSuchFileException gone) {
+      return null;
+    }
+    if (opened instanceof SecureDirectoryStream) {
+      try {
+        checkSame(((SecureDirectoryStream<Path>) opened)
+            .getFileAttributeView(BasicFileAttributeView.class).readAttributes());
+      } catch (IOException | RuntimeException e) {
+        try {
+          opened.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+    return opened;
+  }
+
+  private void checkSame(BasicFileAttributes attrs) throws IOException {
+    if (!attrs.isDirectory() || !Objects.equals(attrs.fileKey(), lock.containerKey())) {
+      throw new IOException("the container " + at + " was replaced while it was being deleted;"
+          + " nothing was deleted");
+    }
+  }
+
+  /**
+   * Deletes {@code root/} first, then {@code staging/} and anything else someone put beside them (a
+   * process of the same user can), so that the lock file is the last entry: through the open
+   * container where it is a handle, else by path.
+   */
+  private void deleteAllButTheLockFile(DirectoryStream<Path> opened) throws IOException {
+    if (opened == null) {
+      return; // gone already
+    }
+    List<Path> entries = new ArrayList<>(2);
+    try {
+      for (Path entry : opened) {
         String name = entry.getFileName().toString();
         if (name.equals(Container.ROOT_NAME)) {
           entries.add(0, entry);
@@ -106,14 +179,27 @@ final class Disposal {
           entries.add(entry);
         }
       }
-    } catch (NoSuchFileException gone) {
-      return;
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
     }
     Failures failures = new Failures();
     for (Path entry : entries) {
-      failures.attempt(() -> TreeDeleter.deleteTree(entry));
+      if (opened instanceof SecureDirectoryStream) {
+        failures.attempt(
+            () -> TreeDeleter.deleteTree((SecureDirectoryStream<Path>) opened, entry));
+      } else {
+        failures.attempt(() -> TreeDeleter.deleteTree(entry));
+      }
     }
     failures.throwIfAny();
+  }
+
+  private void deleteLockFile(DirectoryStream<Path> opened) throws IOException {
+    if (opened instanceof SecureDirectoryStream) {
+      lock.deleteFile((SecureDirectoryStream<Path>) opened);
+    } else {
+      lock.deleteFile(at);
+    }
   }
 
   /** Removes the emptied container; whatever appeared in it meanwhile goes with it. */
@@ -122,23 +208,6 @@ final class Disposal {
       Files.deleteIfExists(at);
     } catch (DirectoryNotEmptyException refilled) {
       TreeDeleter.deleteTree(at);
-    }
-  }
-
-  /**
-   * Refuses to go on if the container's name now stands for another directory (a process of the
-   * same user swapped it): nothing is deleted then.
-   */
-  private void checkSameContainer() throws IOException {
-    BasicFileAttributes attrs;
-    try {
-      attrs = Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW_LINKS);
-    } catch (NoSuchFileException gone) {
-      return; // already gone: nothing left to delete
-    }
-    if (!attrs.isDirectory() || !Objects.equals(attrs.fileKey(), lock.containerKey())) {
-      throw new IOException("the container " + at + " was replaced while it was being deleted;"
-          + " nothing was deleted");
     }
   }
 }

@@ -74,12 +74,13 @@ public final class FileSystemState {
    * @param handle the open handle; a {@link java.nio.channels.Channel} or a {@link
    *     HandleTracker.OpenState}, so that a handle its owner closed is dropped
    * @param kind what it is, for leak reports
-   * @param path the path it was opened on, for leak reports
+   * @param path the path it was opened on, for leak reports: kept as it is, and turned into a
+   *     string only when a report names it
    * @param <T> the handle type
    * @return {@code handle}
    * @throws ClosedFileSystemException if the file system closed meanwhile; the handle is closed
    */
-  public <T extends Closeable> T register(T handle, String kind, String path) {
+  public <T extends Closeable> T register(T handle, String kind, Object path) {
     tracker.track(handle, kind, path);
     if (!open) {
       try {

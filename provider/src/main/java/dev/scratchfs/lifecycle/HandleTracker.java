@@ -29,10 +29,10 @@ public final class HandleTracker {
   /** A tracked handle: what it is, where it points, and where it was opened if that is recorded. */
   public static final class Tracked extends WeakReference<Closeable> {
     private final String kind;
-    private final String path;
+    private final Object path;
     private final OpeningSite site;
 
-    Tracked(Closeable handle, String kind, String path, OpeningSite site) {
+    Tracked(Closeable handle, String kind, Object path, OpeningSite site) {
       super(handle);
       this.kind = kind;
       this.path = path;
@@ -68,12 +68,13 @@ public final class HandleTracker {
     }
 
     /**
-     * Returns the scratch path the handle was opened on.
+     * Returns the scratch path the handle was opened on, as a string: made only here, for reports,
+     * so that opening a handle never has to spell out its path.
      *
      * @return the path string
      */
     public String path() {
-      return path;
+      return String.valueOf(path);
     }
 
     @Override
@@ -83,9 +84,10 @@ public final class HandleTracker {
   }
 
   private static final int MIN_SWEEP_INTERVAL = 32;
+  private static final Tracked[] NONE = new Tracked[0];
 
   private final Object lock = new Object();
-  private Tracked[] handles = new Tracked[MIN_SWEEP_INTERVAL];
+  private Tracked[] handles = NONE; // made on the first track: many file systems open nothing
   private int count;
   private int untilSweep = MIN_SWEEP_INTERVAL;
   private final boolean recordSites;
@@ -110,9 +112,10 @@ public final class HandleTracker {
    *
    * @param handle the open handle
    * @param kind what it is, for reports
-   * @param path the scratch path it was opened on, for reports
+   * @param path the scratch path it was opened on, for reports: kept as it is and turned into a
+   *     string ({@link Object#toString()}) only when a report names it
    */
-  public void track(Closeable handle, String kind, String path) {
+  public void track(Closeable handle, String kind, Object path) {
     OpeningSite site = recordSites ? new OpeningSite(kind + " " + path + " opened here") : null;
     Tracked t = new Tracked(handle, kind, path, site);
     synchronized (lock) {
@@ -120,7 +123,7 @@ public final class HandleTracker {
         sweepClosed();
       }
       if (count == handles.length) {
-        handles = Arrays.copyOf(handles, 2 * count);
+        handles = Arrays.copyOf(handles, Math.max(MIN_SWEEP_INTERVAL, 2 * count));
       }
       handles[count++] = t;
     }
@@ -178,9 +181,12 @@ public final class HandleTracker {
     synchronized (lock) {
       taken = handles;
       n = count;
-      handles = new Tracked[MIN_SWEEP_INTERVAL];
+      handles = NONE;
       count = 0;
       untilSweep = MIN_SWEEP_INTERVAL;
+    }
+    if (n == 0) {
+      return List.of();
     }
     List<Tracked> open = new ArrayList<>();
     IOException failure = null;

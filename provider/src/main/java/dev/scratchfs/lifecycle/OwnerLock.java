@@ -12,7 +12,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
@@ -38,6 +41,22 @@ public final class OwnerLock {
   /** The name of the lock file in a container. */
   public static final String FILE_NAME = "owner.lock";
 
+  private static final Set<OpenOption> CREATE = Set.of(CREATE_NEW, WRITE, NOFOLLOW_LINKS);
+  private static final Set<OpenOption> OPEN = Set.of(READ, WRITE, NOFOLLOW_LINKS);
+
+  /**
+   * The lock file's creation attributes on the default file system, the only one with locks: one
+   * array for every lock, since it only ever goes to the default provider, which does not change
+   * it.
+   */
+  private static final FileAttribute<?>[] CREATION_ATTRIBUTES =
+      OwnerOnlyPermissions.appliesTo(FileSystems.getDefault())
+          ? OwnerOnlyPermissions.forCreation(new FileAttribute<?>[0], false)
+          : new FileAttribute<?>[0];
+
+  /** The lock file's name, relative, on the default file system. */
+  private static final Path LOCK_FILE_NAME = FileSystems.getDefault().getPath(FILE_NAME);
+
   private final FileChannel channel;
   private final Object containerKey;
   private final Object fileKey;
@@ -52,7 +71,8 @@ public final class OwnerLock {
    * Creates and locks the lock file of a new, empty container of this JVM, registering the
    * container before the file exists.
    *
-   * @param container the container just created, on the default file system
+   * @param container the container just created, on the default file system (the only one whose
+   *     locks other processes see)
    * @return the held lock
    * @throws IOException if the file cannot be created or locked
    */
@@ -61,13 +81,9 @@ public final class OwnerLock {
         Files.readAttributes(container, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
     OwnContainers.add(containerKey);
     Path file = container.resolve(FILE_NAME);
-    FileAttribute<?>[] attrs =
-        OwnerOnlyPermissions.appliesTo(container.getFileSystem())
-            ? OwnerOnlyPermissions.forCreation(new FileAttribute<?>[0], false)
-            : new FileAttribute<?>[0];
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, Set.of(CREATE_NEW, WRITE, NOFOLLOW_LINKS), attrs);
+      channel = FileChannel.open(file, CREATE, CREATION_ATTRIBUTES);
     } catch (IOException | RuntimeException e) {
       OwnContainers.remove(containerKey);
       throw e;
@@ -112,7 +128,7 @@ public final class OwnerLock {
     return OwnContainers.probe(() -> {
       SeekableByteChannel opened;
       try {
-        opened = container.newByteChannel(name, Set.of(READ, WRITE, NOFOLLOW_LINKS));
+        opened = container.newByteChannel(name, OPEN);
       } catch (IOException | RuntimeException notOpenable) {
         return null;
       }
@@ -167,6 +183,20 @@ public final class OwnerLock {
    */
   void deleteFile(Path container) throws IOException {
     Files.deleteIfExists(container.resolve(FILE_NAME));
+  }
+
+  /**
+   * Deletes the lock file, as {@link #deleteFile(Path)} does, through the container's open handle.
+   *
+   * @param container the container, open, on the default file system
+   * @throws IOException if the file could not be deleted
+   */
+  void deleteFile(SecureDirectoryStream<Path> container) throws IOException {
+    try {
+      container.deleteFile(LOCK_FILE_NAME);
+    } catch (NoSuchFileException gone) {
+      // deleted already: what matters is that it is gone before the lock is released
+    }
   }
 
   /**

@@ -35,12 +35,14 @@ final class ProcessIdentity {
   private final long namespace;
   private final long pid;
   private final long startMillis;
+  private final String token;
 
   private ProcessIdentity(String boot, long namespace, long pid, long startMillis) {
     this.boot = boot;
     this.namespace = namespace;
     this.pid = pid;
     this.startMillis = startMillis;
+    this.token = boot + "-" + namespace + "-" + pid + "-" + startMillis;
   }
 
   /** The regular expression of a {@link #token()}, for names that embed one. */
@@ -115,7 +117,7 @@ final class ProcessIdentity {
    * @return the token
    */
   String token() {
-    return boot + "-" + namespace + "-" + pid + "-" + startMillis;
+    return token;
   }
 
   /**

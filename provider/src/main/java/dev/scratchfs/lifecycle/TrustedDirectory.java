@@ -8,7 +8,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +38,14 @@ final class TrustedDirectory {
   private static final int STICKY = 01000;
   private static final int WRITABLE_BY_OTHERS = 0022;
 
+  /**
+   * The ancestors of the directory checked last, which a suite checks again for every file system
+   * it makes: only names, worked out from the path's text, never a verdict. Every check reads every
+   * directory on the way afresh, since root or the caller may have changed one meanwhile (a sticky
+   * bit taken away, a directory moved below another), and then it must be refused.
+   */
+  private static volatile Chain last;
+
   private TrustedDirectory() {}
 
   /**
@@ -52,52 +63,77 @@ final class TrustedDirectory {
     }
     int uid = CurrentUser.uid();
     Path given = dir.toAbsolutePath();
-    boolean plain = checkChain(given, given, dir, uid, new HashSet<>());
-    if (!plain) {
+    Chain chain = last;
+    if (chain == null || !chain.start.equals(given)) {
+      chain = new Chain(given);
+      last = chain;
+    }
+    boolean noLink = checkChain(chain, dir, uid, null);
+    if (!noLink || chain.hasDots) {
       // A link or a "." or ".." on the way: where it leads is checked too.
-      Set<Path> checked = new HashSet<>();
-      for (Path p = given; p != null; p = p.getParent()) {
-        checked.add(p);
+      Set<Path> checked = new HashSet<>(Arrays.asList(chain.paths));
+      checkChain(new Chain(dir.toRealPath()), dir, uid, checked);
+    }
+  }
+
+  /** A path and every directory above it, from the path up to {@code /}. */
+  private static final class Chain {
+    final Path start;
+    final Path[] paths;
+    final boolean hasDots;
+
+    Chain(Path start) {
+      this.start = start;
+      List<Path> up = new ArrayList<>();
+      boolean dots = false;
+      for (Path p = start; p != null; p = p.getParent()) {
+        up.add(p);
+        Path name = p.getFileName();
+        if (name != null && (name.toString().equals(".") || name.toString().equals(".."))) {
+          dots = true;
+        }
       }
-      Path real = dir.toRealPath();
-      checkChain(real, real, dir, uid, checked);
+      this.paths = up.toArray(new Path[0]);
+      this.hasDots = dots;
     }
   }
 
   /**
-   * Checks {@code start} and every directory above it, skipping those in {@code checked}.
+   * Checks the chain's directories, skipping those in {@code checked}, each read once without
+   * following a link.
    *
-   * @return true if the chain holds no link and no {@code .} or {@code ..}: then it is the real
-   *     path
+   * @return true if none of them is a link
    */
-  private static boolean checkChain(Path start, Path self, Path dir, int uid, Set<Path> checked)
+  private static boolean checkChain(Chain chain, Path dir, int uid, Set<Path> checked)
       throws IOException {
-    boolean plain = true;
-    for (Path p = start; p != null; p = p.getParent()) {
-      Path name = p.getFileName();
-      if (name != null && (name.toString().equals(".") || name.toString().equals(".."))) {
-        plain = false;
-      }
-      if (!checked.add(p)) {
+    boolean noLink = true;
+    for (int i = 0; i < chain.paths.length; i++) {
+      Path p = chain.paths[i];
+      if (checked != null && !checked.add(p)) {
         continue;
       }
       Map<String, Object> attrs = Files.readAttributes(p, "unix:mode,uid", NOFOLLOW_LINKS);
       int mode = (Integer) attrs.get("mode");
       if ((mode & TYPE_MASK) == LINK) {
-        plain = false;
+        noLink = false;
         continue; // where it leads is on the real path; who may replace it, its directory says
       }
-      String where = p.equals(self) ? "" : " (on the way to " + dir + ")";
       if (!isTrustedOwner(p, (Integer) attrs.get("uid"), uid)) {
         UserPrincipal owner = Files.getOwner(p, NOFOLLOW_LINKS);
-        throw refused(p, "owned by another user, " + owner.getName() + where);
+        throw refused(p, "owned by another user, " + owner.getName() + where(i, dir));
       }
       if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
         throw refused(p, String.format(
-            "writable by other users without the sticky bit (mode %o)%s", mode & 07777, where));
+            "writable by other users without the sticky bit (mode %o)%s", mode & 07777,
+            where(i, dir)));
       }
     }
-    return plain;
+    return noLink;
+  }
+
+  /** Names the directory asked for where the one at fault is above it. */
+  private static String where(int index, Path dir) {
+    return index == 0 ? "" : " (on the way to " + dir + ")";
   }
 
   /** Root and the caller; by number where the caller's is known, else by principal. */

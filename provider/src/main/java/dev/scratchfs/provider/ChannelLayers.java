@@ -79,8 +79,8 @@ final class ChannelLayers {
           ChannelOpening.Request<C> request, Set<OpenOption> options, FileAttribute<?>[] attrs,
           ChannelOpening.Next<C> next) throws IOException {
         C channel = next.open(options, attrs);
-        return state.register(
-            channel, request.kind(), request.gate().absolute(request.path()).toString());
+        // The path itself: its string is made only if a leak report names it.
+        return state.register(channel, request.kind(), request.gate().absolute(request.path()));
       }
     };
   }

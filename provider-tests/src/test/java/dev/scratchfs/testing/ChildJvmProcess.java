@@ -1,7 +1,6 @@
-package dev.scratchfs.reliability;
+package dev.scratchfs.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -21,40 +20,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A {@link LifecycleChild} in a child JVM of the current {@code java}, optionally run through a
- * command prefix (another user); its output is read by a daemon thread, so that every wait is
- * bounded even when the child hangs. {@link #close()} kills the child.
+ * A main class of the tests running in a real child JVM of the current {@code java}, as this user
+ * or as the {@link OtherUser}. Its output is read by a daemon thread, so that every wait is bounded
+ * even when the child hangs; {@link #close()} kills the child.
  */
-final class LifecycleJvm implements AutoCloseable {
-  /** The other local user of the threat model ({@code nobody}). */
-  static final int OTHER_USER = 65534;
-
+public final class ChildJvmProcess implements AutoCloseable {
   private static final String END = "\u0000end of output";
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
 
-  private LifecycleJvm(List<String> command) throws IOException {
+  private ChildJvmProcess(List<String> command) throws IOException {
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread reader = new Thread(this::readLines, "child output");
     reader.setDaemon(true);
     reader.start();
   }
 
-  /** Starts a child JVM as this user, with this test's class path. */
-  static LifecycleJvm start(String... args) throws IOException {
-    return startWith(List.of(), System.getProperty("java.class.path"), null, args);
+  /**
+   * Starts {@code main} in a child JVM as this user, with this test's class path.
+   *
+   * @throws IOException if the process cannot be started
+   */
+  public static ChildJvmProcess start(Class<?> main, String... args) throws IOException {
+    return new ChildJvmProcess(
+        javaCommand(System.getProperty("java.class.path"), null, main, args));
   }
 
   /**
-   * Starts a child JVM as uid and gid {@value #OTHER_USER} ({@code setpriv}), with a copy of this
-   * test's class path that the other user can read, in {@code workDir} (the real one may lie in a
-   * home directory only root can read), and its temporary directory there too.
+   * Starts {@code main} in a child JVM as the {@link OtherUser}, with a copy of this test's class
+   * path that the other user can read, in {@code workDir} (the real one may lie in a home directory
+   * only root can read), and its temporary directory there too (sticky and writable by all, like
+   * {@code /tmp}). Both are made once per {@code workDir}.
    *
    * @param workDir a directory of the test that the other user can traverse
+   * @throws IOException if the copy or the process fails
    */
-  static LifecycleJvm startAsOtherUser(Path workDir, String... args) throws IOException {
+  public static ChildJvmProcess startAsOtherUser(Path workDir, Class<?> main, String... args)
+      throws IOException {
     Path copy = workDir.resolve("classpath");
     if (!Files.isDirectory(copy)) {
       Files.createDirectory(copy);
@@ -73,28 +77,30 @@ final class LifecycleJvm implements AutoCloseable {
     Path tmp = workDir.resolve("child-tmp");
     if (!Files.isDirectory(tmp)) {
       Files.createDirectory(tmp);
-      Files.setAttribute(tmp, "unix:mode", 01777); // like /tmp: sticky, writable by all
+      Files.setAttribute(tmp, "unix:mode", 01777);
     }
-    return startWith(
-        List.of("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER, "--clear-groups"),
-        String.join(File.pathSeparator, entries), tmp, args);
+    List<String> java = javaCommand(String.join(File.pathSeparator, entries), tmp, main, args);
+    return new ChildJvmProcess(OtherUser.as(java.toArray(new String[0])));
   }
 
-  /** Skips the calling test unless this process can run commands as {@value #OTHER_USER}. */
-  static void assumeOtherUser() {
-    boolean works;
-    try {
-      Process p = new ProcessBuilder("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER,
-          "--clear-groups", "id", "-u").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      works = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && out.equals("" + OTHER_USER);
-    } catch (IOException | InterruptedException e) {
-      works = false;
+  private static List<String> javaCommand(
+      String classPath, Path tmpDir, Class<?> main, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // No hsperfdata file: a killed child would leave it in the real temp directory.
+    command.add("-XX:-UsePerfData");
+    command.add("-XX:TieredStopAtLevel=1");
+    if (tmpDir != null) {
+      command.add("-Djava.io.tmpdir=" + tmpDir);
     }
-    assumeTrue(works, "cannot run commands as uid " + OTHER_USER + " (setpriv needs root)");
+    command.add("-cp");
+    command.add(classPath);
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return command;
   }
 
-  /** Copies a class path entry readable by everyone. */
+  /** Copies a class path entry readable by everyone (files rw-r--r--, directories rwxr-xr-x). */
   private static void copyReadable(Path source, Path target) throws IOException {
     try (Stream<Path> all = Files.walk(source)) {
       for (Path p : (Iterable<Path>) all::iterator) {
@@ -110,29 +116,6 @@ final class LifecycleJvm implements AutoCloseable {
     }
   }
 
-  /**
-   * Starts a child JVM through {@code prefix} (such as {@code setpriv ...}).
-   *
-   * @param classPath a class path the child's user can read
-   * @param tmpDir the child's {@code java.io.tmpdir}, or null
-   */
-  static LifecycleJvm startWith(List<String> prefix, String classPath, Path tmpDir, String... args)
-      throws IOException {
-    List<String> command = new ArrayList<>(prefix);
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // No hsperfdata file: a killed child would leave it in the real temp directory.
-    command.add("-XX:-UsePerfData");
-    command.add("-XX:TieredStopAtLevel=1");
-    if (tmpDir != null) {
-      command.add("-Djava.io.tmpdir=" + tmpDir);
-    }
-    command.add("-cp");
-    command.add(classPath);
-    command.add(LifecycleChild.class.getName());
-    command.addAll(List.of(args));
-    return new LifecycleJvm(command);
-  }
-
   private void readLines() {
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -145,8 +128,13 @@ final class LifecycleJvm implements AutoCloseable {
     lines.add(END);
   }
 
-  /** Waits at most {@code timeout} for a line starting with {@code prefix}; returns the rest. */
-  String await(String prefix, Duration timeout) throws InterruptedException {
+  /**
+   * Waits at most {@code timeout} for a line starting with {@code prefix}; fails the test if none
+   * comes.
+   *
+   * @return the rest of that line
+   */
+  public String await(String prefix, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = end - System.nanoTime();
@@ -165,12 +153,12 @@ final class LifecycleJvm implements AutoCloseable {
   }
 
   /** Every line read so far by {@link #await}. */
-  List<String> seen() {
+  public List<String> seen() {
     return List.copyOf(seen);
   }
 
-  /** The lines read so far that start with {@code prefix}, without it. */
-  List<String> seen(String prefix) {
+  /** The lines read so far by {@link #await} that start with {@code prefix}, without it. */
+  public List<String> seen(String prefix) {
     List<String> found = new ArrayList<>();
     for (String line : seen) {
       if (line.startsWith(prefix)) {
@@ -181,20 +169,25 @@ final class LifecycleJvm implements AutoCloseable {
   }
 
   /** The child's process, to read its ID and start time. */
-  ProcessHandle handle() {
+  public ProcessHandle handle() {
     return process.toHandle();
   }
 
   /** Sends one line to the child's standard input. */
-  void send(String line) throws IOException {
+  public void send(String line) throws IOException {
     OutputStream in = process.getOutputStream();
     in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
   }
 
   /** Ends the child's standard input and waits at most {@code timeout} for it to exit. */
-  boolean endInputAndWait(Duration timeout) throws IOException, InterruptedException {
+  public boolean endInputAndWait(Duration timeout) throws IOException, InterruptedException {
     process.getOutputStream().close();
+    return exited(timeout);
+  }
+
+  /** Waits at most {@code timeout} for the child to exit; returns whether it did. */
+  public boolean exited(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
