@@ -100,7 +100,9 @@ final class Disposal {
     boolean lockFileGone = false;
     try {
       DirectoryStream<Path> listed = opened;
-      boolean emptied = same && failures.attempt(() -> deleteAllButTheLockFile(listed));
+      // Gone already (opened is null): nothing to delete, and nothing is looked up by name again.
+      boolean emptied =
+          same && listed != null && failures.attempt(() -> deleteAllButTheLockFile(listed));
       lockFileGone = emptied && failures.attempt(() -> deleteLockFile(listed));
     } finally {
       if (opened != null) {
@@ -166,9 +168,6 @@ final class Disposal {
    * container where it is a handle, else by path.
    */
   private void deleteAllButTheLockFile(DirectoryStream<Path> opened) throws IOException {
-    if (opened == null) {
-      return; // gone already
-    }
     List<Path> entries = new ArrayList<>(2);
     try {
       for (Path entry : opened) {
