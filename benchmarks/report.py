@@ -15,6 +15,7 @@ measured iterations of all forks (JMH's 50th percentile), so a ratio below 1 mea
 faster in this run.
 """
 import json
+import math
 import os
 import sys
 
@@ -212,6 +213,10 @@ def section(results_dir):
     return "\n".join(out)
 
 
+def geomean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
 def runs_section(runs_dir):
     """Each comparison's ratio in every kept run, in the order the runs were made, with the spread."""
     runs = []
@@ -227,7 +232,10 @@ def runs_section(runs_dir):
         return "\n".join(out)
     out.append("Ratio of scratchfs's median to its baseline's in each full run kept in "
                "`benchmarks/results/runs/`; *b* = baseline first, *s* = scratchfs first. "
-               "Loads are the run's mean and maximum 1-minute load average.")
+               "Loads are the run's mean and maximum 1-minute load average. *Both orders* is "
+               "the geometric mean of the baseline-first runs' geometric mean and the "
+               "scratchfs-first runs': a side's position in the run (first or second on a disk "
+               "whose speed drifts) weighs on it equally in both directions, so it cancels there.")
     out.append("")
     heads = []
     for name, _, env in runs:
@@ -235,25 +243,35 @@ def runs_section(runs_dir):
         loads = env.get("loads") or []
         load_text = f", load {sum(loads) / len(loads):.1f}/{max(loads):.1f}" if loads else ""
         heads.append(f"{env['date']} ({short}{load_text})")
-    out.append("| comparison | " + " | ".join(heads) + " | min–max | goal | met in every run |")
-    out.append("| --- |" + " --- |" * (len(runs) + 3))
+    out.append("| comparison | " + " | ".join(heads)
+               + " | min–max | both orders | goal | met in every run | met, both orders |")
+    out.append("| --- |" + " --- |" * (len(runs) + 5))
     for label, bench, scratch, base, goal, _ in COMPARISONS:
         ratios = []
+        by_order = {}
         cells = []
-        for _, jmh, _ in runs:
+        for _, jmh, env in runs:
             s, b = jmh.get((bench, scratch)), jmh.get((bench, base))
             if s is None or b is None:
                 cells.append("—")
                 continue
             ratio = median(s) / median(b)
             ratios.append(ratio)
+            by_order.setdefault(env.get("order"), []).append(ratio)
             cells.append(f"{ratio:.3f}")
         if ratios:
             spread = f"{min(ratios):.3f}–{max(ratios):.3f}"
             met = "yes" if max(ratios) <= goal else "**no**"
         else:
             spread, met = "—", "—"
-        out.append(f"| {label} | " + " | ".join(cells) + f" | {spread} | ≤ {goal} | {met} |")
+        both, met_both = "—", "—"
+        if all(by_order.get(o) for o in ("baseline-first", "scratchfs-first")):
+            neutral = math.sqrt(geomean(by_order["baseline-first"])
+                                * geomean(by_order["scratchfs-first"]))
+            both = f"{neutral:.3f}"
+            met_both = "yes" if neutral <= goal else "**no**"
+        out.append(f"| {label} | " + " | ".join(cells)
+                   + f" | {spread} | {both} | ≤ {goal} | {met} | {met_both} |")
     out += ["", RUNS_END]
     return "\n".join(out)
 
